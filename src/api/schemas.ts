@@ -1,0 +1,102 @@
+import { Type, type Static } from '@sinclair/typebox';
+
+/**
+ * Wire schemas of the public HTTP API. Response schemas are the allow-list of what leaves the server:
+ * a field not listed here is never sent (emails and IP addresses are not listed).
+ */
+
+export const ErrorBody = Type.Object(
+  { error: Type.Object({ code: Type.String(), message: Type.String() }) },
+  { description: 'Every error. `code` is stable; see docs/error-codes.md.' },
+);
+
+export const PublicComment = Type.Object(
+  {
+    id: Type.String(),
+    parentId: Type.Union([Type.String(), Type.Null()]),
+    depth: Type.Integer({ minimum: 0 }),
+    status: Type.Union([Type.Literal('published'), Type.Literal('deleted')]),
+    author: Type.Object({ name: Type.String(), url: Type.Union([Type.String(), Type.Null()]) }),
+    html: Type.String({ description: 'Sanitised HTML rendered from the Markdown text; empty for a deleted comment.' }),
+    createdAt: Type.String({ format: 'date-time' }),
+    editedAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
+    score: Type.Integer(),
+    upvotes: Type.Integer({ minimum: 0 }),
+    downvotes: Type.Integer({ minimum: 0 }),
+    replyCount: Type.Integer({ minimum: 0 }),
+  },
+);
+export type PublicComment = Static<typeof PublicComment>;
+
+const SiteId = Type.String({ minLength: 1, maxLength: 63 });
+const PageUrl = Type.String({ minLength: 1, maxLength: 2048 });
+const CommentId = Type.String({ minLength: 1, maxLength: 32, pattern: '^[0-9a-z]+$' });
+
+export const PostCommentBody = Type.Object(
+  {
+    site: SiteId,
+    url: PageUrl,
+    title: Type.Optional(Type.String({ maxLength: 500 })),
+    parentId: Type.Optional(Type.Union([CommentId, Type.Null()])),
+    body: Type.String({ maxLength: 200_000 }),
+    author: Type.Object(
+      {
+        name: Type.String({ maxLength: 1000 }),
+        email: Type.Optional(Type.Union([Type.String({ maxLength: 1000 }), Type.Null()])),
+        url: Type.Optional(Type.Union([Type.String({ maxLength: 2048 }), Type.Null()])),
+      },
+      { additionalProperties: false },
+    ),
+  },
+  { additionalProperties: false },
+);
+export type PostCommentBody = Static<typeof PostCommentBody>;
+
+export const PostCommentReply = Type.Object({
+  comment: PublicComment,
+  editToken: Type.String({ description: 'Secret proving authorship; send as `Authorization: Bearer` to edit or delete.' }),
+  editableUntil: Type.String({ format: 'date-time' }),
+});
+
+export const SortParam = Type.Union([Type.Literal('newest'), Type.Literal('oldest'), Type.Literal('top')], { default: 'newest' });
+
+export const ListCommentsQuery = Type.Object({
+  site: SiteId,
+  url: PageUrl,
+  sort: Type.Optional(SortParam),
+  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, default: 20 })),
+  cursor: Type.Optional(Type.String({ maxLength: 500 })),
+});
+export type ListCommentsQuery = Static<typeof ListCommentsQuery>;
+
+export const CommentPageReply = Type.Object(
+  {
+    comments: Type.Array(PublicComment),
+    nextCursor: Type.Union([Type.String(), Type.Null()]),
+    total: Type.Integer({ minimum: 0 }),
+  },
+);
+export type CommentPageReply = Static<typeof CommentPageReply>;
+
+export const CommentIdParams = Type.Object({ id: CommentId });
+
+export const EditCommentBody = Type.Object({ body: Type.String({ maxLength: 200_000 }) }, { additionalProperties: false });
+export const CommentReply = Type.Object({ comment: PublicComment });
+export const ConversationReply = Type.Object({ comments: Type.Array(PublicComment) });
+
+export const VoteBody = Type.Object({ value: Type.Union([Type.Literal(1), Type.Literal(-1), Type.Literal(0)]) }, { additionalProperties: false });
+export const VoteReply = Type.Object({
+  id: Type.String(),
+  value: Type.Integer(),
+  score: Type.Integer(),
+  upvotes: Type.Integer(),
+  downvotes: Type.Integer(),
+});
+
+export const CountsQuery = Type.Object({
+  site: SiteId,
+  url: Type.Union([PageUrl, Type.Array(PageUrl, { minItems: 1, maxItems: 100 })]),
+});
+export const CountsReply = Type.Object({ counts: Type.Record(Type.String(), Type.Integer({ minimum: 0 })) });
+
+export const HealthReply = Type.Object({ status: Type.Literal('ok') });

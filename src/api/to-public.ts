@@ -1,0 +1,24 @@
+import type { Comment } from '../core/comment/comment.js';
+import { score } from '../core/comment/comment.js';
+import type { PublicComment } from './schemas.js';
+
+const iso = (ms: number): string => new Date(ms).toISOString();
+
+/** The public view of a comment. A deleted placeholder shows neither its author nor its text. */
+export function toPublicComment(c: Comment): PublicComment {
+  const deleted = c.status !== 'published';
+  return {
+    id: c.id,
+    parentId: c.parentId,
+    depth: c.depth,
+    status: deleted ? 'deleted' : 'published',
+    author: deleted ? { name: '', url: null } : { name: c.author.name, url: c.author.url },
+    html: deleted ? '' : c.bodyHtml,
+    createdAt: iso(c.createdAt),
+    editedAt: c.editedAt === null ? null : iso(c.editedAt),
+    score: score(c),
+    upvotes: c.upvotes,
+    downvotes: c.downvotes,
+    replyCount: c.replyCount,
+  };
+}

@@ -1,0 +1,21 @@
+export interface TreeNode<T> {
+  item: T;
+  replies: TreeNode<T>[];
+}
+
+/**
+ * Turns a flat list (each item naming its parent) into a tree. Order is kept: roots and replies appear
+ * in the order of the list. Items whose parent is not in the list become roots, so nothing is dropped.
+ */
+export function buildTree<T extends { id: string; parentId: string | null }>(items: readonly T[]): TreeNode<T>[] {
+  const nodes = new Map<string, TreeNode<T>>();
+  for (const item of items) nodes.set(item.id, { item, replies: [] });
+  const roots: TreeNode<T>[] = [];
+  for (const item of items) {
+    const node = nodes.get(item.id)!;
+    const parent = item.parentId === null ? undefined : nodes.get(item.parentId);
+    if (parent && parent !== node) parent.replies.push(node);
+    else roots.push(node);
+  }
+  return roots;
+}

@@ -1,0 +1,44 @@
+import { join } from 'node:path';
+import { loadConfig } from '../../config/config.js';
+import { compose } from '../../compose.js';
+import { buildApp } from '../../http/app.js';
+import { packageRoot } from '../../package-root.js';
+import { ensureSite } from '../../use-cases/manage-sites.js';
+import { demoPages } from '../../../demo/demo-pages.js';
+import { CONFIG_FLAGS, configFlags, configHelp, parse } from '../args.js';
+
+export const SERVE_HELP = `Usage: parley serve [options]
+
+Starts the HTTP server: the API, the widget files and (unless --demo off) the demo publication.
+Pending database migrations are applied first.
+
+Options (each also read from its environment variable):
+${configHelp()}
+  -h, --help                   Show this help.`;
+
+export async function serve(args: string[]): Promise<number> {
+  const { values } = parse(args, CONFIG_FLAGS);
+  if (values.help) return console.log(SERVE_HELP), 0;
+  const config = loadConfig(process.env, configFlags(values));
+  const parley = await compose(config);
+  const publicOrigin = new URL(config.publicUrl).origin;
+  if (config.demo) {
+    const local = [`http://127.0.0.1:${config.port}`, `http://localhost:${config.port}`];
+    await ensureSite(parley.deps, { id: 'demo', name: 'The Parley Review (demo)', origins: [publicOrigin, ...local] });
+  }
+  const app = await buildApp(parley, {
+    widgetDir: join(packageRoot(), 'dist', 'widget'),
+    ...(config.demo ? { extraRoutes: (a) => demoPages(a, { baseUrl: config.publicUrl, siteId: 'demo' }) } : {}),
+  });
+  const shutdown = async (signal: string) => {
+    app.log.info(`${signal} received, closing`);
+    await app.close();
+    await parley.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void shutdown('SIGINT'));
+  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+  await app.listen({ port: config.port, host: config.host });
+  app.log.info(`Parley is running at ${config.publicUrl} (storage: ${parley.storage.engine})${config.demo ? '; demo publication at /' : ''}`);
+  return -1; // keep running
+}

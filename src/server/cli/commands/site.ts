@@ -1,0 +1,58 @@
+import { DomainError } from '../../../core/errors.js';
+import { loadConfig } from '../../config/config.js';
+import { compose } from '../../compose.js';
+import type { Site } from '../../storage/repos/site-repo.js';
+import { addSite, allSites, changeSite } from '../../use-cases/manage-sites.js';
+import { CONFIG_FLAGS, configFlags, parse, UsageError } from '../args.js';
+
+export const SITE_HELP = `Usage:
+  parley site add <id> [--name "Name"] [--origin https://news.example.org ...]
+  parley site update <id> [--name "Name"] [--origin https://news.example.org ...]
+  parley site list [--json]
+
+A site is one publication: its id goes in the embed tag (data-site), and only its allowed origins may
+use its discussions from a browser. --origin may be repeated; on update it replaces the whole list.
+
+Options:
+  --name <name>          Display name (default: the id).
+  --origin <origin>      Allowed origin, scheme://host[:port]. Repeatable.
+  --json                 (list) Print JSON instead of a table.
+  --database-url <url>   Storage [env DATABASE_URL, default ./data/parley.db]
+  -h, --help             Show this help.`;
+
+const SITE_FLAGS = {
+  ...CONFIG_FLAGS,
+  name: { type: 'string' as const },
+  origin: { type: 'string' as const, multiple: true },
+  json: { type: 'boolean' as const },
+};
+
+const show = (s: Site) => `${s.id}\t${s.name}\t${s.origins.join(' ') || '(no origins: server-side use only)'}`;
+
+export async function site(args: string[]): Promise<number> {
+  const { values, positionals } = parse(args, SITE_FLAGS);
+  const [action, id] = positionals;
+  if (values.help || !action) return console.log(SITE_HELP), values.help ? 0 : 2;
+  if (!['add', 'update', 'list'].includes(action)) throw new UsageError(`unknown site command "${action}"`);
+  if (action !== 'list' && !id) throw new UsageError(`site ${action} needs a site id`);
+  const parley = await compose(loadConfig(process.env, configFlags(values)));
+  try {
+    const input = { id: id!, name: values.name as string | undefined, origins: values.origin as string[] | undefined };
+    if (action === 'add') console.log(`Added site ${show(await addSite(parley.deps, input))}`);
+    else if (action === 'update') console.log(`Updated site ${show(await changeSite(parley.deps, input))}`);
+    else {
+      const sites = await allSites(parley.deps);
+      if (values.json) console.log(JSON.stringify(sites, null, 2));
+      else console.log(sites.length ? ['id\tname\torigins', ...sites.map(show)].join('\n') : 'No sites yet. Add one with: parley site add <id> --origin https://…');
+    }
+    return 0;
+  } catch (e) {
+    if (e instanceof DomainError) {
+      console.error(`parley site ${action}: ${e.message}`);
+      return 1;
+    }
+    throw e;
+  } finally {
+    await parley.close();
+  }
+}

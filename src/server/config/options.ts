@@ -1,0 +1,125 @@
+/**
+ * Every setting Parley reads, declared once: its environment variable, command-line flag, default and
+ * meaning. The README's configuration table is generated from this list (`node scripts/config-table.mjs`).
+ */
+export interface OptionSpec<T> {
+  env: string;
+  flag: string;
+  default: string;
+  description: string;
+  parse(raw: string): T;
+}
+
+class OptionError extends Error {}
+
+const integer = (min: number, max: number) => (raw: string): number => {
+  if (!/^\d+$/.test(raw.trim())) throw new OptionError(`must be a whole number from ${min} to ${max}`);
+  const n = Number(raw);
+  if (n < min || n > max) throw new OptionError(`must be a whole number from ${min} to ${max}`);
+  return n;
+};
+
+const onOff = (raw: string): boolean => {
+  const v = raw.trim().toLowerCase();
+  if (['on', 'true', '1', 'yes'].includes(v)) return true;
+  if (['off', 'false', '0', 'no'].includes(v)) return false;
+  throw new OptionError('must be on or off');
+};
+
+const UNITS: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 };
+/** "90s", "15m", "2h", "1d" or plain seconds; returned in milliseconds. */
+const duration = (raw: string): number => {
+  const m = /^(\d+)\s*(ms|s|m|h|d)?$/.exec(raw.trim());
+  if (!m) throw new OptionError('must be a duration such as 90s, 15m, 2h or 1d');
+  return Number(m[1]) * UNITS[m[2] ?? 's']!;
+};
+
+const text = (raw: string): string => raw.trim();
+
+const publicUrl = (raw: string): string => {
+  if (raw.trim() === '') return '';
+  try {
+    const u = new URL(raw.trim());
+    if (u.protocol !== 'http:' && u.protocol !== 'https:') throw new Error();
+    return u.origin + u.pathname.replace(/\/+$/, '');
+  } catch {
+    throw new OptionError('must be an http(s) URL such as https://comments.example.org');
+  }
+};
+
+const logLevel = (raw: string): string => {
+  const v = raw.trim().toLowerCase();
+  if (!['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].includes(v)) {
+    throw new OptionError('must be one of fatal, error, warn, info, debug, trace, silent');
+  }
+  return v;
+};
+
+/** off, loopback, or a comma-separated list of proxy addresses or CIDR ranges. */
+const trustProxy = (raw: string): string[] => {
+  const v = raw.trim();
+  if (v === '' || v.toLowerCase() === 'off') return [];
+  const parts = v.split(',').map((p) => p.trim()).filter(Boolean);
+  for (const p of parts) {
+    if (!/^(loopback|linklocal|uniquelocal|[0-9a-fA-F:.]+(\/\d{1,3})?)$/.test(p)) {
+      throw new OptionError(`"${p}" is not an IP address, a CIDR range, loopback, linklocal or uniquelocal`);
+    }
+  }
+  return parts;
+};
+
+const host = (raw: string): string => {
+  const v = raw.trim();
+  if (!/^[A-Za-z0-9.:[\]-]+$/.test(v)) throw new OptionError('must be a host name or IP address');
+  return v;
+};
+
+export const OPTIONS = {
+  port: { env: 'PORT', flag: '--port', default: '8080', description: 'TCP port to listen on.', parse: integer(0, 65535) },
+  host: { env: 'HOST', flag: '--host', default: '127.0.0.1', description: 'Address to listen on (0.0.0.0 for all interfaces).', parse: host },
+  databaseUrl: {
+    env: 'DATABASE_URL', flag: '--database-url', default: './data/parley.db',
+    description: 'Storage: a SQLite file path or `sqlite:` URL, or a `postgres://user:pass@host:port/db` URL.', parse: text,
+  },
+  publicUrl: {
+    env: 'PUBLIC_URL', flag: '--public-url', default: '',
+    description: 'The URL readers reach Parley at (e.g. https://comments.example.org). Default: http://HOST:PORT.', parse: publicUrl,
+  },
+  editWindow: {
+    env: 'EDIT_WINDOW', flag: '--edit-window', default: '15m',
+    description: 'How long authors may edit or delete their comment (90s, 15m, 2h, 1d).', parse: duration,
+  },
+  maxCommentLength: {
+    env: 'MAX_COMMENT_LENGTH', flag: '--max-comment-length', default: '10000',
+    description: 'Longest comment accepted, in characters.', parse: integer(1, 100_000),
+  },
+  bodyLimit: {
+    env: 'BODY_LIMIT', flag: '--body-limit', default: '65536',
+    description: 'Largest request body accepted, in bytes.', parse: integer(1024, 10 * 1024 * 1024),
+  },
+  rateLimit: {
+    env: 'RATE_LIMIT', flag: '--rate-limit', default: 'on',
+    description: 'Per-client limits on writes (`off` for benchmarks and trusted networks).', parse: onOff,
+  },
+  rateLimitWrites: {
+    env: 'RATE_LIMIT_WRITES', flag: '--rate-limit-writes', default: '20',
+    description: 'Comments, edits and deletions one client may send per minute.', parse: integer(1, 1_000_000),
+  },
+  rateLimitVotes: {
+    env: 'RATE_LIMIT_VOTES', flag: '--rate-limit-votes', default: '120',
+    description: 'Votes one client may cast per minute.', parse: integer(1, 1_000_000),
+  },
+  trustProxy: {
+    env: 'TRUST_PROXY', flag: '--trust-proxy', default: 'off',
+    description: 'Proxies whose X-Forwarded-For is believed: `off`, `loopback`, or comma-separated IPs/CIDRs. Otherwise the client IP is the socket address.',
+    parse: trustProxy,
+  },
+  demo: {
+    env: 'DEMO', flag: '--demo', default: 'on',
+    description: 'Serve the demo publication at / and create its site (`demo`) on start.', parse: onOff,
+  },
+  logLevel: { env: 'LOG_LEVEL', flag: '--log-level', default: 'info', description: 'Log detail: fatal, error, warn, info, debug, trace or silent.', parse: logLevel },
+} satisfies Record<string, OptionSpec<unknown>>;
+
+export type OptionKey = keyof typeof OPTIONS;
+export { OptionError };

@@ -1,0 +1,78 @@
+import cors from '@fastify/cors';
+import rateLimit from '@fastify/rate-limit';
+import swagger from '@fastify/swagger';
+import Fastify, { type FastifyInstance } from 'fastify';
+import type { Parley } from '../compose.js';
+import { installErrorHandler } from './error-handler.js';
+import { installValidators } from './validators.js';
+import { commentRoutes } from './routes/comments.js';
+import { countRoutes } from './routes/counts.js';
+import { healthRoutes } from './routes/health.js';
+import { widgetAssetRoutes } from './routes/widget-assets.js';
+
+export interface AppOptions {
+  /** Folder of the built widget (dist/widget). */
+  widgetDir: string;
+  /** Extra routes mounted last, e.g. the demo publication. */
+  extraRoutes?: (app: FastifyInstance) => Promise<void>;
+  logger?: boolean;
+}
+
+/** Builds the HTTP app without listening, so tests can `inject` requests. */
+export async function buildApp(parley: Parley, options: AppOptions): Promise<FastifyInstance> {
+  const { config } = parley;
+  const app = Fastify({
+    logger: options.logger === false || config.logLevel === 'silent' ? false : { level: config.logLevel },
+    bodyLimit: config.bodyLimit,
+    trustProxy: config.trustProxy.length ? config.trustProxy : false,
+    forceCloseConnections: true,
+    return503OnClosing: true,
+  });
+  installErrorHandler(app);
+  installValidators(app);
+  // Only JSON bodies are accepted: anything else is 415 UNSUPPORTED_MEDIA_TYPE.
+  app.removeContentTypeParser('text/plain');
+
+  // ecosystem plugins
+  await app.register(swagger, {
+    openapi: {
+      info: { title: 'Parley API', version: '1', description: 'Reader discussions under articles. See docs/http-api.md.' },
+    },
+  });
+  await app.register(cors, {
+    // Preflights name no site: allow any origin some site allows; each route then checks the site's own list.
+    origin: (origin, cb) => {
+      if (!origin) return cb(null, false);
+      parley.sites.anyAllows(origin).then((ok) => cb(null, ok), (e: Error) => cb(e, false));
+    },
+    methods: ['GET', 'POST', 'PATCH', 'DELETE'],
+    allowedHeaders: ['Content-Type', 'Authorization', 'X-Parley-Voter'],
+    maxAge: 600,
+  });
+  if (config.rateLimit) {
+    await app.register(rateLimit, {
+      global: false,
+      errorResponseBuilder: (_request, context) => {
+        const error = new Error(`Too many requests; try again in ${Math.ceil(context.ttl / 1000)} s.`) as Error & { statusCode: number };
+        error.statusCode = 429;
+        return error;
+      },
+    });
+  }
+
+  // hooks
+  app.addHook('onSend', async (_request, reply, payload) => {
+    reply.header('X-Content-Type-Options', 'nosniff');
+    reply.header('Referrer-Policy', 'strict-origin-when-cross-origin');
+    return payload;
+  });
+
+  // routes
+  await app.register(healthRoutes, parley);
+  await app.register(commentRoutes, parley);
+  await app.register(countRoutes, parley);
+  await app.register(widgetAssetRoutes, { dir: options.widgetDir });
+  app.get('/api/openapi.json', { schema: { hide: true } as object }, async () => app.swagger());
+  if (options.extraRoutes) await app.register(options.extraRoutes);
+  return app;
+}

@@ -1,0 +1,40 @@
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { DomainError, type ErrorCode } from '../../core/errors.js';
+import { ERROR_STATUS } from './error-status.js';
+
+const FASTIFY_CODES: Record<string, ErrorCode> = {
+  FST_ERR_CTP_INVALID_JSON_BODY: 'INVALID_JSON',
+  FST_ERR_CTP_EMPTY_JSON_BODY: 'INVALID_JSON',
+  FST_ERR_CTP_BODY_TOO_LARGE: 'PAYLOAD_TOO_LARGE',
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: 'UNSUPPORTED_MEDIA_TYPE',
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: 'VALIDATION_FAILED',
+  FST_ERR_VALIDATION: 'VALIDATION_FAILED',
+};
+
+export function sendError(reply: FastifyReply, code: ErrorCode, message: string): FastifyReply {
+  return reply.code(ERROR_STATUS[code]).type('application/json; charset=utf-8').send({ error: { code, message } });
+}
+
+/** Turns every failure into `{ error: { code, message } }`; unknown failures are logged and hidden. */
+export function installErrorHandler(app: FastifyInstance): void {
+  app.setErrorHandler((error: FastifyError | DomainError | Error, request: FastifyRequest, reply: FastifyReply) => {
+    if (error instanceof DomainError) return sendError(reply, error.code, error.message);
+    const fe = error as FastifyError;
+    if (fe.validation) {
+      const where = fe.validationContext ? `${fe.validationContext}` : 'request';
+      const first = fe.validation[0];
+      const path = first?.instancePath ? first.instancePath.replace(/^\//, '').replace(/\//g, '.') : '';
+      return sendError(reply, 'VALIDATION_FAILED', `Invalid ${where}${path ? ` field "${path}"` : ''}: ${first?.message ?? fe.message}`);
+    }
+    if (fe.statusCode === 429) return sendError(reply, 'RATE_LIMITED', fe.message || 'Too many requests; try again later.');
+    const mapped = fe.code ? FASTIFY_CODES[fe.code] : undefined;
+    if (mapped) return sendError(reply, mapped, fe.message);
+    if (error instanceof SyntaxError && fe.statusCode === 400) return sendError(reply, 'INVALID_JSON', 'The request body is not valid JSON.');
+    if (fe.statusCode && fe.statusCode >= 400 && fe.statusCode < 500) {
+      return sendError(reply, fe.statusCode === 404 ? 'NOT_FOUND' : 'VALIDATION_FAILED', fe.message);
+    }
+    request.log.error({ err: error }, 'unhandled error');
+    return sendError(reply, 'INTERNAL', 'Something went wrong on our side.');
+  });
+  app.setNotFoundHandler((request, reply) => sendError(reply, 'NOT_FOUND', `No route ${request.method} ${request.url.split('?')[0]}`));
+}

@@ -1,0 +1,95 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import fastJson from 'fast-json-stringify';
+import {
+  CommentIdParams, CommentPageReply, CommentReply, ConversationReply, EditCommentBody, ErrorBody, ListCommentsQuery,
+  PostCommentBody, PostCommentReply, VoteBody, VoteReply,
+} from '../../../api/schemas.js';
+import { toPublicComment } from '../../../api/to-public.js';
+import type { PostCommentBody as PostBody, ListCommentsQuery as ListQuery } from '../../../api/schemas.js';
+import { unwrap } from '../../../core/errors.js';
+import { canonicalUrl } from '../../../core/url/canonical-url.js';
+import type { Parley } from '../../compose.js';
+import { deleteComment } from '../../use-cases/delete-comment.js';
+import { editComment } from '../../use-cases/edit-comment.js';
+import { getConversation } from '../../use-cases/get-conversation.js';
+import { listComments } from '../../use-cases/list-comments.js';
+import { loadSite } from '../../use-cases/load-site.js';
+import { postComment } from '../../use-cases/post-comment.js';
+import { voteComment } from '../../use-cases/vote-comment.js';
+import { decodeCursor, encodeCursor } from '../cursor-codec.js';
+import { PageCache } from '../page-cache.js';
+import { sendCached } from '../send-cached.js';
+import { writeLimit, voteLimit } from '../rate-limits.js';
+
+const errors = { 400: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody, 413: ErrorBody, 422: ErrorBody, 429: ErrorBody };
+const tags = ['comments'];
+const origin = (r: FastifyRequest) => r.headers.origin;
+const bearer = (r: FastifyRequest) => /^Bearer\s+(\S+)$/i.exec(r.headers.authorization ?? '')?.[1];
+const iso = (ms: number) => new Date(ms).toISOString();
+const serializePage = fastJson(CommentPageReply);
+
+/** Comments of a page: list, post, edit, delete, vote. */
+export async function commentRoutes(app: FastifyInstance, parley: Parley): Promise<void> {
+  const { deps, pageCache, config } = parley;
+
+  app.post<{ Body: PostBody }>('/api/v1/comments', {
+    schema: { tags, summary: 'Post a comment or a reply', body: PostCommentBody, response: { 201: PostCommentReply, ...errors } },
+    config: writeLimit(config),
+  }, async (request, reply) => {
+    const result = await postComment(deps, { ...request.body, ip: request.ip, origin: origin(request) });
+    return reply.code(201).send({
+      comment: toPublicComment(result.comment), editToken: result.editToken, editableUntil: iso(result.editableUntil),
+    });
+  });
+
+  // GET /api/v1/comments?site=&url=&sort=&limit=&cursor= — the widget's read, served from pre-serialised pages
+  app.get<{ Querystring: ListQuery }>('/api/v1/comments', {
+    schema: { tags, summary: 'List a page of comments', querystring: ListCommentsQuery, response: { 200: CommentPageReply, ...errors } },
+  }, async (request, reply) => {
+    const q = request.query;
+    const sort = q.sort ?? 'newest';
+    const limit = q.limit ?? 20;
+    const site = await loadSite(deps, q.site, origin(request));
+    const threadKey = PageCache.threadKey(site.id, unwrap(canonicalUrl(q.url)));
+    const pageKey = `${sort}|${limit}|${q.cursor ?? ''}`;
+    const cached = pageCache.get(threadKey, pageKey);
+    if (cached) return sendCached(request, reply, cached);
+    const generation = pageCache.generation(threadKey);
+    const page = await listComments(deps, { site: q.site, url: q.url, sort, limit, cursor: decodeCursor(q.cursor), origin: origin(request) });
+    const json = serializePage({
+      comments: page.comments.map(toPublicComment), nextCursor: page.nextCursor && encodeCursor(page.nextCursor), total: page.total,
+    });
+    return sendCached(request, reply, pageCache.set(threadKey, pageKey, generation, json));
+  });
+
+  app.get<{ Params: { id: string } }>('/api/v1/comments/:id/conversation', {
+    schema: { tags, summary: 'A comment’s whole conversation (its top-level comment and all replies)', params: CommentIdParams, response: { 200: ConversationReply, ...errors } },
+  }, async (request) => {
+    const comments = await getConversation(deps, { id: request.params.id, origin: origin(request) });
+    return { comments: comments.map(toPublicComment) };
+  });
+
+  app.patch<{ Params: { id: string }; Body: { body: string } }>('/api/v1/comments/:id', {
+    schema: { tags, summary: 'Edit one’s own comment within the edit window', params: CommentIdParams, body: EditCommentBody, response: { 200: CommentReply, ...errors } },
+    config: writeLimit(config),
+  }, async (request) => {
+    const comment = await editComment(deps, { id: request.params.id, token: bearer(request), body: request.body.body, origin: origin(request) });
+    return { comment: toPublicComment(comment) };
+  });
+
+  app.delete<{ Params: { id: string } }>('/api/v1/comments/:id', {
+    schema: { tags, summary: 'Delete one’s own comment within the edit window', params: CommentIdParams, response: { 200: CommentReply, ...errors } },
+    config: writeLimit(config),
+  }, async (request, reply) => {
+    const comment = await deleteComment(deps, { id: request.params.id, token: bearer(request), origin: origin(request) });
+    return comment.status === 'removed' ? reply.code(204).send() : { comment: toPublicComment(comment) };
+  });
+
+  app.post<{ Params: { id: string }; Body: { value: number } }>('/api/v1/comments/:id/vote', {
+    schema: { tags, summary: 'Vote a comment up (1), down (-1) or take the vote back (0)', params: CommentIdParams, body: VoteBody, response: { 200: VoteReply, ...errors } },
+    config: voteLimit(config),
+  }, async (request) => {
+    const voterKey = request.headers['x-parley-voter'];
+    return voteComment(deps, { id: request.params.id, voterKey: typeof voterKey === 'string' ? voterKey : undefined, value: request.body.value, origin: origin(request) });
+  });
+}

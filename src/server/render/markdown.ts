@@ -1,0 +1,27 @@
+import MarkdownIt from 'markdown-it';
+
+const SAFE_LINK = /^(https?:|mailto:)/i;
+const LINK_REL = 'nofollow ugc noopener';
+
+/**
+ * Renders a comment's Markdown to HTML once, at write time. Raw HTML is shown as text; only http(s) and
+ * mailto links survive; images become plain links so no third-party image is ever loaded by a reader.
+ */
+export function createMarkdownRenderer(): (markdown: string) => string {
+  const md = new MarkdownIt({ html: false, linkify: true, breaks: true, typographer: false });
+  md.disable(['heading', 'lheading']);
+  md.validateLink = (url: string) => SAFE_LINK.test(url.trim());
+
+  md.renderer.rules.link_open = (tokens, idx, options, _env, self) => {
+    tokens[idx]!.attrSet('rel', LINK_REL);
+    return self.renderToken(tokens, idx, options);
+  };
+  md.renderer.rules.image = (tokens, idx) => {
+    const token = tokens[idx]!;
+    const src = String(token.attrGet('src') ?? '');
+    const alt = md.utils.escapeHtml(token.content || src);
+    if (!SAFE_LINK.test(src)) return alt;
+    return `<a href="${md.utils.escapeHtml(src)}" rel="${LINK_REL}">${alt}</a>`;
+  };
+  return (markdown) => md.render(markdown);
+}

@@ -1,0 +1,54 @@
+/** Row shapes of Parley's tables, as Kysely sees them. Domain types live in core; mapping is in the repos. */
+export interface SiteTable {
+  id: string;
+  name: string;
+  /** JSON array of allowed origins, e.g. ["https://news.example.org"]. */
+  origins: string;
+  created_at: number;
+}
+
+export interface ThreadTable {
+  id: string;
+  site_id: string;
+  url: string;
+  title: string | null;
+  comment_count: number;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface CommentTable {
+  id: string;
+  thread_id: string;
+  parent_id: string | null;
+  root_id: string;
+  depth: number;
+  author_name: string;
+  author_email: string | null;
+  author_url: string | null;
+  author_ip: string | null;
+  body_md: string;
+  body_html: string;
+  status: string;
+  created_at: number;
+  edited_at: number | null;
+  upvotes: number;
+  downvotes: number;
+  score: number;
+  reply_count: number;
+  edit_token_hash: string | null;
+}
+
+export interface VoteTable {
+  comment_id: string;
+  voter_hash: string;
+  value: number;
+  created_at: number;
+}
+
+export interface Database {
+  sites: SiteTable;
+  threads: ThreadTable;
+  comments: CommentTable;
+  votes: VoteTable;
+}

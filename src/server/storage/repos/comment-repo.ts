@@ -1,0 +1,161 @@
+import type { Kysely, Selectable } from 'kysely';
+import type { Comment, CommentStatus } from '../../../core/comment/comment.js';
+import type { PageCursor, SortOrder } from '../../../core/comment/sort.js';
+import type { CommentTable, Database } from '../database.js';
+
+/** What the server keeps beside a comment and never shows: who wrote it from where, and the edit secret. */
+export interface CommentSecrets {
+  rootId: string;
+  ip: string | null;
+  editTokenHash: string | null;
+}
+
+const toComment = (row: Selectable<CommentTable>): Comment => ({
+  id: row.id,
+  threadId: row.thread_id,
+  parentId: row.parent_id,
+  depth: row.depth,
+  author: { name: row.author_name, email: row.author_email, url: row.author_url },
+  bodyMarkdown: row.body_md,
+  bodyHtml: row.body_html,
+  status: row.status as CommentStatus,
+  createdAt: Number(row.created_at),
+  editedAt: row.edited_at === null ? null : Number(row.edited_at),
+  upvotes: row.upvotes,
+  downvotes: row.downvotes,
+  replyCount: row.reply_count,
+});
+
+export async function insertComment(db: Kysely<Database>, c: Comment, secrets: CommentSecrets): Promise<void> {
+  await db
+    .insertInto('comments')
+    .values({
+      id: c.id,
+      thread_id: c.threadId,
+      parent_id: c.parentId,
+      root_id: secrets.rootId,
+      depth: c.depth,
+      author_name: c.author.name,
+      author_email: c.author.email,
+      author_url: c.author.url,
+      author_ip: secrets.ip,
+      body_md: c.bodyMarkdown,
+      body_html: c.bodyHtml,
+      status: c.status,
+      created_at: c.createdAt,
+      edited_at: c.editedAt,
+      upvotes: c.upvotes,
+      downvotes: c.downvotes,
+      score: c.upvotes - c.downvotes,
+      reply_count: c.replyCount,
+      edit_token_hash: secrets.editTokenHash,
+    })
+    .execute();
+}
+
+export async function getComment(db: Kysely<Database>, id: string): Promise<Comment | undefined> {
+  const row = await db.selectFrom('comments').selectAll().where('id', '=', id).executeTakeFirst();
+  return row && toComment(row);
+}
+
+export async function getCommentWithSecrets(
+  db: Kysely<Database>,
+  id: string,
+): Promise<{ comment: Comment; secrets: CommentSecrets } | undefined> {
+  const row = await db.selectFrom('comments').selectAll().where('id', '=', id).executeTakeFirst();
+  return row && { comment: toComment(row), secrets: { rootId: row.root_id, ip: row.author_ip, editTokenHash: row.edit_token_hash } };
+}
+
+/** Saves what an edit or a deletion changes: text, status and edit time. */
+export async function saveCommentChange(db: Kysely<Database>, c: Comment): Promise<void> {
+  await db
+    .updateTable('comments')
+    .set({ body_md: c.bodyMarkdown, body_html: c.bodyHtml, status: c.status, edited_at: c.editedAt })
+    .where('id', '=', c.id)
+    .execute();
+}
+
+export async function addToReplyCount(db: Kysely<Database>, id: string, delta: number): Promise<void> {
+  await db
+    .updateTable('comments')
+    .set((eb) => ({ reply_count: eb('reply_count', '+', delta) }))
+    .where('id', '=', id)
+    .execute();
+}
+
+export async function addToVotes(db: Kysely<Database>, id: string, up: number, down: number): Promise<Comment | undefined> {
+  await db
+    .updateTable('comments')
+    .set((eb) => ({
+      upvotes: eb('upvotes', '+', up),
+      downvotes: eb('downvotes', '+', down),
+      score: eb('score', '+', up - down),
+    }))
+    .where('id', '=', id)
+    .execute();
+  return getComment(db, id);
+}
+
+const VISIBLE: CommentStatus[] = ['published', 'deleted'];
+
+/** One page of a thread's top-level comments in the given order, continuing after `cursor`. */
+export async function listRootPage(
+  db: Kysely<Database>,
+  threadId: string,
+  order: SortOrder,
+  cursor: PageCursor | null,
+  limit: number,
+): Promise<Comment[]> {
+  let q = db
+    .selectFrom('comments')
+    .selectAll()
+    .where('thread_id', '=', threadId)
+    .where('parent_id', 'is', null)
+    .where('status', 'in', VISIBLE);
+  if (order === 'oldest') {
+    if (cursor) q = q.where((eb) => eb.or([eb('created_at', '>', cursor.createdAt), eb.and([eb('created_at', '=', cursor.createdAt), eb('id', '>', cursor.id)])]));
+    q = q.orderBy('created_at', 'asc').orderBy('id', 'asc');
+  } else if (order === 'newest') {
+    if (cursor) q = q.where((eb) => eb.or([eb('created_at', '<', cursor.createdAt), eb.and([eb('created_at', '=', cursor.createdAt), eb('id', '<', cursor.id)])]));
+    q = q.orderBy('created_at', 'desc').orderBy('id', 'desc');
+  } else {
+    if (cursor) {
+      q = q.where((eb) =>
+        eb.or([
+          eb('score', '<', cursor.score),
+          eb.and([eb('score', '=', cursor.score), eb('created_at', '<', cursor.createdAt)]),
+          eb.and([eb('score', '=', cursor.score), eb('created_at', '=', cursor.createdAt), eb('id', '<', cursor.id)]),
+        ]),
+      );
+    }
+    q = q.orderBy('score', 'desc').orderBy('created_at', 'desc').orderBy('id', 'desc');
+  }
+  const rows = await q.limit(limit).execute();
+  return rows.map(toComment);
+}
+
+/** Every visible reply, at any depth, under the given top-level comments, oldest first. */
+export async function listRepliesOf(db: Kysely<Database>, rootIds: string[]): Promise<Comment[]> {
+  if (rootIds.length === 0) return [];
+  const rows = await db
+    .selectFrom('comments')
+    .selectAll()
+    .where('root_id', 'in', rootIds)
+    .where('parent_id', 'is not', null)
+    .where('status', 'in', VISIBLE)
+    .orderBy('created_at', 'asc')
+    .orderBy('id', 'asc')
+    .execute();
+  return rows.map(toComment);
+}
+
+/** Comments of a thread whose text is still shown. */
+export async function countPublished(db: Kysely<Database>, threadId: string): Promise<number> {
+  const row = await db
+    .selectFrom('comments')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('thread_id', '=', threadId)
+    .where('status', '=', 'published')
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}

@@ -1,0 +1,41 @@
+import type { Kysely, Selectable } from 'kysely';
+import type { Database, SiteTable } from '../database.js';
+
+export interface Site {
+  id: string;
+  name: string;
+  origins: string[];
+  createdAt: number;
+}
+
+const toSite = (row: Selectable<SiteTable>): Site => ({
+  id: row.id,
+  name: row.name,
+  origins: JSON.parse(row.origins) as string[],
+  createdAt: Number(row.created_at),
+});
+
+export async function getSite(db: Kysely<Database>, id: string): Promise<Site | undefined> {
+  const row = await db.selectFrom('sites').selectAll().where('id', '=', id).executeTakeFirst();
+  return row && toSite(row);
+}
+
+export async function listSites(db: Kysely<Database>): Promise<Site[]> {
+  const rows = await db.selectFrom('sites').selectAll().orderBy('id').execute();
+  return rows.map(toSite);
+}
+
+export async function insertSite(db: Kysely<Database>, site: Site): Promise<void> {
+  await db
+    .insertInto('sites')
+    .values({ id: site.id, name: site.name, origins: JSON.stringify(site.origins), created_at: site.createdAt })
+    .execute();
+}
+
+export async function updateSite(db: Kysely<Database>, site: Site): Promise<void> {
+  await db
+    .updateTable('sites')
+    .set({ name: site.name, origins: JSON.stringify(site.origins) })
+    .where('id', '=', site.id)
+    .execute();
+}

@@ -1,0 +1,26 @@
+import type { Kysely } from 'kysely';
+import type { CommentLimits } from '../../core/comment/comment.js';
+import type { Database } from '../storage/database.js';
+import type { Site } from '../storage/repos/site-repo.js';
+
+/** Something that happened to a page's thread; caches and (later) live streams listen. */
+export interface ThreadChange {
+  siteId: string;
+  url: string;
+  threadId: string;
+  kind: 'comment.created' | 'comment.updated' | 'comment.deleted' | 'comment.voted';
+  commentId: string;
+}
+
+/** What every use case may use. Built once, in compose.ts. */
+export interface Deps {
+  db: Kysely<Database>;
+  now: () => number;
+  newId: () => string;
+  newSecret: () => string;
+  renderMarkdown: (markdown: string) => string;
+  limits: CommentLimits;
+  editWindowMs: number;
+  sites: { get(id: string): Promise<Site | undefined> };
+  onThreadChange: (change: ThreadChange) => void;
+}

@@ -1,0 +1,30 @@
+import { validateBody, type Comment } from '../../core/comment/comment.js';
+import { checkAuthorWindow, editComment as applyEdit } from '../../core/comment/edit-window.js';
+import { unwrap } from '../../core/errors.js';
+import { secretMatches } from '../security/tokens.js';
+import { saveCommentChange } from '../storage/repos/comment-repo.js';
+import type { Deps } from './deps.js';
+import { loadComment } from './load-comment.js';
+
+export interface EditCommentInput {
+  id: string;
+  token: string | undefined;
+  body: string;
+  origin: string | undefined;
+}
+
+/** PATCH /api/v1/comments/{id}: the author replaces the text within the edit window. */
+export async function editComment(deps: Deps, input: EditCommentInput): Promise<Comment> {
+  const body = unwrap(validateBody(input.body, deps.limits));
+  const html = deps.renderMarkdown(body);
+  const { edited, thread } = await deps.db.transaction().execute(async (trx) => {
+    const { comment, secrets, thread } = await loadComment(deps, trx, input.id, input.origin);
+    const isAuthor = input.token !== undefined && secretMatches(input.token, secrets.editTokenHash);
+    unwrap(checkAuthorWindow(comment, { now: deps.now(), editWindowMs: deps.editWindowMs, isAuthor }));
+    const edited = applyEdit(comment, body, html, deps.now());
+    if (edited !== comment) await saveCommentChange(trx, edited);
+    return { edited, thread };
+  });
+  deps.onThreadChange({ siteId: thread.siteId, url: thread.url, threadId: thread.id, kind: 'comment.updated', commentId: edited.id });
+  return edited;
+}

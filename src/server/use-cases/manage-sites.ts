@@ -1,0 +1,44 @@
+import { DomainError, unwrap } from '../../core/errors.js';
+import { checkSiteId, normalizeOrigin } from '../../core/site/origin.js';
+import { getSite, insertSite, listSites, updateSite, type Site } from '../storage/repos/site-repo.js';
+import type { Deps } from './deps.js';
+
+export interface SiteInput {
+  id: string;
+  name?: string | undefined;
+  origins?: string[] | undefined;
+}
+
+const cleanOrigins = (origins: string[]): string[] => [...new Set(origins.map((o) => unwrap(normalizeOrigin(o))))];
+
+/** `parley site add`: a new site with its allowed origins. */
+export async function addSite(deps: Pick<Deps, 'db' | 'now'>, input: SiteInput): Promise<Site> {
+  const id = unwrap(checkSiteId(input.id));
+  if (await getSite(deps.db, id)) throw new DomainError('VALIDATION_FAILED', `Site "${id}" already exists.`);
+  const site: Site = { id, name: input.name?.trim() || id, origins: cleanOrigins(input.origins ?? []), createdAt: deps.now() };
+  await insertSite(deps.db, site);
+  return site;
+}
+
+/** `parley site update`: rename a site or replace its allowed origins. */
+export async function changeSite(deps: Pick<Deps, 'db'>, input: SiteInput): Promise<Site> {
+  const site = await getSite(deps.db, input.id);
+  if (!site) throw new DomainError('SITE_NOT_FOUND', `There is no site "${input.id}".`);
+  const next: Site = {
+    ...site,
+    name: input.name?.trim() || site.name,
+    origins: input.origins ? cleanOrigins(input.origins) : site.origins,
+  };
+  await updateSite(deps.db, next);
+  return next;
+}
+
+export const allSites = (deps: Pick<Deps, 'db'>): Promise<Site[]> => listSites(deps.db);
+
+/** Makes sure a site exists with at least the given origins (used for the demo publication). */
+export async function ensureSite(deps: Pick<Deps, 'db' | 'now'>, input: Required<SiteInput>): Promise<Site> {
+  const site = await getSite(deps.db, input.id);
+  if (!site) return addSite(deps, input);
+  const missing = cleanOrigins(input.origins).filter((o) => !site.origins.includes(o));
+  return missing.length ? changeSite(deps, { id: site.id, origins: [...site.origins, ...missing] }) : site;
+}

@@ -1,0 +1,54 @@
+import { score } from '../../core/comment/comment.js';
+import { DomainError, unwrap } from '../../core/errors.js';
+import { parseVote, voteDelta, type VoteValue } from '../../core/vote/vote.js';
+import { hashSecret } from '../security/tokens.js';
+import { addToVotes } from '../storage/repos/comment-repo.js';
+import { getVote, setVote } from '../storage/repos/vote-repo.js';
+import type { Deps } from './deps.js';
+import { loadComment } from './load-comment.js';
+
+const VOTER_KEY = /^[A-Za-z0-9_-]{16,128}$/;
+
+export interface VoteInput {
+  id: string;
+  voterKey: string | undefined;
+  value: unknown;
+  origin: string | undefined;
+}
+
+export interface VoteResult {
+  id: string;
+  value: VoteValue;
+  score: number;
+  upvotes: number;
+  downvotes: number;
+}
+
+/** POST /api/v1/comments/{id}/vote: one vote per voter per comment; a new value replaces the old one. */
+export async function voteComment(deps: Deps, input: VoteInput): Promise<VoteResult> {
+  const value = unwrap(parseVote(input.value));
+  if (!input.voterKey || !VOTER_KEY.test(input.voterKey)) {
+    throw new DomainError('VOTER_REQUIRED', 'Votes need an X-Parley-Voter key of 16–128 letters, digits, - or _.');
+  }
+  const voterHash = hashSecret(input.voterKey);
+  const { result, thread } = await deps.db.transaction().execute(async (trx) => {
+    const { comment, thread } = await loadComment(deps, trx, input.id, input.origin);
+    if (comment.status !== 'published') throw new DomainError('COMMENT_DELETED', 'The comment was deleted.');
+    const previous = await getVote(trx, comment.id, voterHash);
+    if (previous === value) return { result: toResult(comment, value), thread };
+    const delta = voteDelta(previous, value);
+    await setVote(trx, comment.id, voterHash, value, deps.now());
+    const updated = (await addToVotes(trx, comment.id, delta.up, delta.down)) ?? comment;
+    return { result: toResult(updated, value), thread };
+  });
+  deps.onThreadChange({ siteId: thread.siteId, url: thread.url, threadId: thread.id, kind: 'comment.voted', commentId: result.id });
+  return result;
+}
+
+const toResult = (c: { id: string; upvotes: number; downvotes: number }, value: VoteValue): VoteResult => ({
+  id: c.id,
+  value,
+  score: score(c),
+  upvotes: c.upvotes,
+  downvotes: c.downvotes,
+});
