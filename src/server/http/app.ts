@@ -26,6 +26,8 @@ export async function buildApp(parley: Parley, options: AppOptions): Promise<Fas
     bodyLimit: config.bodyLimit,
     trustProxy: config.trustProxy.length ? config.trustProxy : false,
     forceCloseConnections: true,
+    // One line per request only when asked for (LOG_LEVEL=debug or trace): it costs throughput.
+    disableRequestLogging: !['debug', 'trace'].includes(config.logLevel),
     return503OnClosing: true,
   });
   installErrorHandler(app);
