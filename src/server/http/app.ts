@@ -1,7 +1,7 @@
 import cors from '@fastify/cors';
 import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { LogController, type FastifyInstance } from 'fastify';
 import type { Parley } from '../compose.js';
 import { installErrorHandler } from './error-handler.js';
 import { installValidators } from './validators.js';
@@ -27,7 +27,7 @@ export async function buildApp(parley: Parley, options: AppOptions): Promise<Fas
     trustProxy: config.trustProxy.length ? config.trustProxy : false,
     forceCloseConnections: true,
     // One line per request only when asked for (LOG_LEVEL=debug or trace): it costs throughput.
-    disableRequestLogging: !['debug', 'trace'].includes(config.logLevel),
+    logController: new LogController({ disableRequestLogging: !['debug', 'trace'].includes(config.logLevel) }),
     return503OnClosing: true,
   });
   installErrorHandler(app);
