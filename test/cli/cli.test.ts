@@ -1,0 +1,142 @@
+import assert from 'node:assert/strict';
+import { execFile, spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { promisify } from 'node:util';
+import { ENGINES, type TestDatabase } from '../support/engines.js';
+
+const root = resolve(import.meta.dirname, '../..');
+const bin = join(root, 'bin', 'parley.js');
+const run = promisify(execFile);
+
+async function parley(args: string[], env: Record<string, string> = {}) {
+  try {
+    const { stdout, stderr } = await run(process.execPath, [bin, ...args], { env: { ...process.env, ...env }, cwd: root });
+    return { code: 0, stdout, stderr };
+  } catch (e) {
+    const err = e as { code: number; stdout: string; stderr: string };
+    return { code: err.code, stdout: err.stdout, stderr: err.stderr };
+  }
+}
+
+before(async () => {
+  // the CLI runs the built files, as a user's `npx parley` does
+  await run(process.execPath, [join(root, 'scripts', 'build.mjs'), '--if-stale'], { cwd: root });
+});
+
+describe('parley CLI: help and configuration errors', () => {
+  test('--help everywhere', async () => {
+    for (const args of [['--help'], ['serve', '--help'], ['migrate', '--help'], ['site', '--help'], ['site', 'add', '--help']]) {
+      const r = await parley(args);
+      assert.equal(r.code, 0, `${args.join(' ')}: ${r.stderr}`);
+      assert.match(r.stdout, /Usage: parley/, args.join(' '));
+    }
+    const serveHelp = (await parley(['serve', '--help'])).stdout;
+    for (const env of ['PORT', 'HOST', 'DATABASE_URL', 'EDIT_WINDOW', 'RATE_LIMIT', 'TRUST_PROXY']) assert.match(serveHelp, new RegExp(`env ${env}\\b`));
+  });
+
+  test('an unknown command or flag is a usage error with exit code 2', async () => {
+    const unknown = await parley(['frobnicate']);
+    assert.equal(unknown.code, 2);
+    assert.match(unknown.stderr, /unknown command "frobnicate"/);
+    const flag = await parley(['migrate', '--colour']);
+    assert.equal(flag.code, 2);
+    assert.match(flag.stderr, /Unknown option '--colour'/);
+  });
+
+  test('every bad configuration value is reported at once, clearly, before anything starts', async () => {
+    const r = await parley(['serve'], { PORT: 'eighty', EDIT_WINDOW: 'soon', RATE_LIMIT: 'maybe', TRUST_PROXY: 'everyone', DATABASE_URL: 'mysql://x' });
+    assert.equal(r.code, 1);
+    assert.match(r.stderr, /PORT="eighty" must be a whole number from 0 to 65535/);
+    assert.match(r.stderr, /EDIT_WINDOW="soon" must be a duration/);
+    assert.match(r.stderr, /RATE_LIMIT="maybe" must be on or off/);
+    assert.match(r.stderr, /TRUST_PROXY="everyone" "everyone" is not an IP address/);
+    const db = await parley(['migrate'], { DATABASE_URL: 'mysql://x' });
+    assert.equal(db.code, 1);
+    assert.match(db.stderr, /DATABASE_URL must be a file path, a sqlite: URL or a postgres:\/\/ URL/);
+  });
+});
+
+for (const engine of ENGINES) {
+  describe(`${engine.name}: parley migrate, site and serve`, { skip: engine.skip }, () => {
+    let database: TestDatabase;
+    let env: Record<string, string>;
+    const dirs: string[] = [];
+    before(async () => {
+      database = await engine.create();
+      env = { DATABASE_URL: database.url, LOG_LEVEL: 'warn' };
+    });
+    after(async () => {
+      await database?.drop();
+      for (const d of dirs) rmSync(d, { recursive: true, force: true });
+    });
+
+    test('migrate applies the schema once', async () => {
+      const first = await parley(['migrate'], env);
+      assert.equal(first.code, 0, first.stderr);
+      assert.match(first.stdout, /Applied 1 migration\(s\): 0001-initial/);
+      const again = await parley(['migrate'], env);
+      assert.match(again.stdout, /up to date/);
+    });
+
+    test('site add, list, update', async () => {
+      const add = await parley(['site', 'add', 'my-paper', '--name', 'My Paper', '--origin', 'https://News.Example.org/', '--origin', 'https://www.example.org'], env);
+      assert.equal(add.code, 0, add.stderr);
+      assert.match(add.stdout, /Added site my-paper\tMy Paper\thttps:\/\/news\.example\.org https:\/\/www\.example\.org/);
+      const dup = await parley(['site', 'add', 'my-paper'], env);
+      assert.equal(dup.code, 1);
+      assert.match(dup.stderr, /already exists/);
+      const bad = await parley(['site', 'add', 'other', '--origin', 'news.example.org'], env);
+      assert.equal(bad.code, 1);
+      assert.match(bad.stderr, /not an origin/);
+      const upd = await parley(['site', 'update', 'my-paper', '--origin', 'https://paper.example'], env);
+      assert.match(upd.stdout, /Updated site my-paper\tMy Paper\thttps:\/\/paper\.example$/m);
+      const list = JSON.parse((await parley(['site', 'list', '--json'], env)).stdout);
+      assert.deepEqual(list.map((s: { id: string; origins: string[] }) => [s.id, s.origins]), [['my-paper', ['https://paper.example']]]);
+      const missing = await parley(['site', 'update', 'nope', '--name', 'x'], env);
+      assert.equal(missing.code, 1);
+      assert.match(missing.stderr, /no site "nope"/);
+    });
+
+    test('serve starts on PORT/HOST with the demo publication and stops cleanly on SIGTERM', async () => {
+      const child = spawn(process.execPath, [bin, 'serve'], { env: { ...process.env, ...env, PORT: '0', LOG_LEVEL: 'info' }, cwd: root });
+      let out = '';
+      const url = await new Promise<string>((resolveUrl, reject) => {
+        const timer = setTimeout(() => reject(new Error(`serve did not start: ${out}`)), 15_000);
+        const onData = (b: Buffer) => {
+          out += b;
+          const m = /Server listening at (http:\/\/127\.0\.0\.1:\d+)/.exec(out);
+          if (m) {
+            clearTimeout(timer);
+            resolveUrl(m[1]!);
+          }
+        };
+        child.stdout.on('data', onData);
+        child.stderr.on('data', onData);
+      });
+      try {
+        assert.deepEqual(await (await fetch(`${url}/healthz`)).json(), { status: 'ok' });
+        const index = await (await fetch(`${url}/`)).text();
+        assert.match(index, /href="\/columns\//);
+        const embed = await fetch(`${url}/embed.js`);
+        assert.equal(embed.status, 200);
+      } finally {
+        child.kill('SIGTERM');
+      }
+      const code = await new Promise((r) => child.on('exit', r));
+      assert.equal(code, 0);
+    });
+  });
+}
+
+test('DATABASE_URL as a sqlite: URL creates the file and its folder', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'parley-cli-'));
+  try {
+    const r = await parley(['migrate'], { DATABASE_URL: `sqlite:${join(dir, 'nested', 'x.db')}` });
+    assert.equal(r.code, 0, r.stderr);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
