@@ -59,3 +59,21 @@ for (const engine of ENGINES) {
     });
   });
 }
+
+for (const engine of ENGINES) {
+  describe(`${engine.name}: concurrent votes`, { skip: engine.skip }, () => {
+    test('one voter clicking many times at once still counts once', async () => {
+      const t = await createTestApp({ engine });
+      try {
+        const { comment } = await post(t.app);
+        const send = () => t.app.inject({ method: 'POST', url: `/api/v1/comments/${comment.id}/vote`, headers: { 'x-parley-voter': 'same-voter-xxxxxxxxxxx' }, payload: { value: 1 } });
+        const results = await Promise.all(Array.from({ length: 12 }, send));
+        assert.ok(results.every((r) => r.statusCode === 200));
+        const list = (await t.app.inject({ url: `/api/v1/comments?site=${SITE}&url=${encodeURIComponent(PAGE)}` })).json();
+        assert.equal(list.comments[0].upvotes, 1);
+      } finally {
+        await t.close();
+      }
+    });
+  });
+}

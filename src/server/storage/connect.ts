@@ -14,7 +14,7 @@ export interface Storage {
 }
 
 /** Opens the database DATABASE_URL names. Nothing is created until `migrate` runs. */
-export function openStorage(target: DatabaseTarget, options: { poolSize?: number } = {}): Storage {
+export function openStorage(target: DatabaseTarget, options: { poolSize?: number; onIdleError?: (error: Error) => void } = {}): Storage {
   if (target.engine === 'sqlite') {
     if (target.path !== ':memory:') mkdirSync(dirname(target.path), { recursive: true });
     const sqlite = new SqliteDatabase(target.path);
@@ -32,6 +32,9 @@ export function openStorage(target: DatabaseTarget, options: { poolSize?: number
     // bigint columns hold millisecond timestamps, well inside Number's safe range.
     types: { getTypeParser: (oid: number, format?: any) => (oid === 20 ? (v: string) => Number(v) : pg.types.getTypeParser(oid, format)) } as any,
   });
+  // An idle connection dropped by the server (restart, failover) must not crash the process; the pool
+  // replaces it on next use.
+  pool.on('error', (error) => options.onIdleError?.(error));
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   return { db, engine: 'postgres', close: () => db.destroy() };
 }

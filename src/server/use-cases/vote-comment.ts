@@ -2,7 +2,7 @@ import { score } from '../../core/comment/comment.js';
 import { DomainError, unwrap } from '../../core/errors.js';
 import { parseVote, voteDelta, type VoteValue } from '../../core/vote/vote.js';
 import { hashSecret } from '../security/tokens.js';
-import { addToVotes } from '../storage/repos/comment-repo.js';
+import { addToVotes, lockComment } from '../storage/repos/comment-repo.js';
 import { getVote, setVote } from '../storage/repos/vote-repo.js';
 import type { Deps } from './deps.js';
 import { loadComment } from './load-comment.js';
@@ -32,6 +32,7 @@ export async function voteComment(deps: Deps, input: VoteInput): Promise<VoteRes
   }
   const voterHash = hashSecret(input.voterKey);
   const { result, thread } = await deps.db.transaction().execute(async (trx) => {
+    await lockComment(trx, input.id);
     const { comment, thread } = await loadComment(deps, trx, input.id, input.origin);
     if (comment.status !== 'published') throw new DomainError('COMMENT_DELETED', 'The comment was deleted.');
     const previous = await getVote(trx, comment.id, voterHash);

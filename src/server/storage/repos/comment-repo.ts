@@ -159,3 +159,11 @@ export async function countPublished(db: Kysely<Database>, threadId: string): Pr
     .executeTakeFirstOrThrow();
   return Number(row.n);
 }
+
+/**
+ * Takes the comment's row lock for the rest of the transaction (PostgreSQL; SQLite writers are serial anyway),
+ * so that concurrent votes by one voter cannot both count.
+ */
+export async function lockComment(db: Kysely<Database>, id: string): Promise<void> {
+  await db.updateTable('comments').set((eb) => ({ upvotes: eb.ref('upvotes') })).where('id', '=', id).execute();
+}
