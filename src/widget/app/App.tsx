@@ -1,0 +1,205 @@
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { buildTree } from '../../core/comment/comment-tree.js';
+import type { SortOrder } from '../../core/comment/sort.js';
+import type { WidgetConfig } from '../shared/config.js';
+import type { PublicComment } from './api.js';
+import { createApi, isApiError } from './api.js';
+import { CommentForm } from './CommentForm.js';
+import { CommentItem } from './CommentItem.js';
+import { errorText, messagesFor, plural } from './messages.js';
+import { addComments, removeComment, replaceComment } from './thread-list.js';
+import type { Widget } from './widget.js';
+import { commentAnchor } from './widget.js';
+
+const SORTS: SortOrder[] = ['newest', 'oldest', 'top'];
+
+/** How `load` fetches: the first page (replacing the list), the next page, or every remaining page. */
+const enum Load {
+  First,
+  Next,
+  All,
+}
+
+/** The comment named by the page's hash (`#parley-comment-<id>`), if any. */
+const hashTarget = (): string | undefined => /^#parley-comment-([\w-]+)$/.exec(location.hash)?.[1];
+
+/** One discussion: heading and count, the form, the sort control and the threaded list, page by page. */
+export function App({ cfg }: { cfg: WidgetConfig }) {
+  const [t] = useState(() => messagesFor(cfg.lang));
+  const [api] = useState(() => createApi(cfg.base));
+  const [sort, setSort] = useState(() => SORTS.find((s) => s === cfg.sort) || 'newest');
+  const [list, setList] = useState<PublicComment[]>([]);
+  const [total, setTotal] = useState(0);
+  const [cursor, setCursor] = useState<string | null>(null);
+  const [loading, setLoading] = useState(true);
+  const [error, setError] = useState('');
+  const [target, setTarget] = useState<string | null>(null);
+  const [message, setMessage] = useState('');
+  const [, setNow] = useState(0);
+  const root = useRef<HTMLElement>(null);
+  /** Counts first-page loads, so that answers for an older sort order are dropped. */
+  const request = useRef(0);
+  /** A comment to focus (and maybe scroll to) once it is rendered. */
+  const pending = useRef<[string, boolean] | null>(null);
+
+  const has = (id: string) => !!root.current?.querySelector(`#${commentAnchor(id)}`);
+  const fail = (err: unknown) => errorText(t, isApiError(err) ? err.code : 'INTERNAL');
+  const clear = useRef(0);
+  /** Shows `text` in the status line (also a polite live region) for a few seconds. */
+  const announce = (text: string) => {
+    // A live region repeats a message only if its text changes: alternate a trailing no-break space.
+    setMessage((m) => (m === text ? `${text}\u00a0` : text));
+    clearTimeout(clear.current);
+    clear.current = setTimeout(() => setMessage(''), 6000) as unknown as number;
+  };
+  const reveal = (id: string, mark = true) => {
+    if (mark) setTarget(id);
+    pending.current = [id, mark];
+  };
+  /** Shows a comment, first fetching its conversation when it is not listed. */
+  const show = async (id: string, listed: boolean) => {
+    try {
+      if (!listed) {
+        const { comments } = await api.conversation(id);
+        setList((l) => addComments(l, comments));
+      }
+      reveal(id);
+    } catch {
+      /* a stale or foreign link: nothing to show */
+    }
+  };
+
+  const load = async (how: Load, order = sort) => {
+    const n = how === Load.First ? ++request.current : request.current;
+    let acc = how === Load.First ? [] : list;
+    let next = how === Load.First ? null : cursor;
+    let added = 0;
+    setLoading(true);
+    setError('');
+    try {
+      do {
+        const page = await api.list(cfg.site, cfg.url, order, next, how === Load.All ? 100 : 0);
+        if (n !== request.current) return;
+        const seen = new Set(acc.map((c) => c.id));
+        const fresh = page.comments.filter((c) => !seen.has(c.id));
+        // Keyboard focus moves to the first comment loaded, where reading continues.
+        if (how !== Load.First && !added && fresh[0]) reveal(fresh[0].id, false);
+        acc = acc.concat(fresh);
+        added += fresh.length;
+        next = page.nextCursor;
+        setList(acc);
+        setCursor(next);
+        setTotal(page.total);
+      } while (how === Load.All && next);
+      if (how !== Load.First) announce(plural(t.loadedMore, added, t.locale));
+      const linked = n === 1 && how === Load.First && hashTarget();
+      if (linked) show(linked, acc.some((c) => c.id === linked));
+    } catch (err) {
+      if (how === Load.First) setError(fail(err));
+      else announce(fail(err));
+    }
+    if (n === request.current) setLoading(false);
+  };
+
+  useEffect(() => {
+    load(Load.First, sort);
+  }, [sort]);
+
+  useEffect(() => {
+    const onHash = () => {
+      const id = hashTarget();
+      if (id) show(id, has(id));
+    };
+    const timer = setInterval(() => setNow(Date.now()), 60_000); // keeps relative dates fresh
+    addEventListener('hashchange', onHash);
+    return () => {
+      clearInterval(timer);
+      removeEventListener('hashchange', onHash);
+    };
+  }, []);
+
+  // After a render that shows a comment to reveal: focus it and bring it into view.
+  useEffect(() => {
+    const [id, mark] = pending.current || [];
+    const el = id && root.current?.querySelector<HTMLElement>(`#${commentAnchor(id)}`);
+    if (!el) return;
+    pending.current = null;
+    el.focus({ preventScroll: true });
+    el.scrollIntoView({ block: mark ? 'center' : 'nearest' });
+  });
+
+  const w: Widget = {
+    cfg,
+    api,
+    t,
+    announce,
+    fail,
+    target,
+    reveal,
+    posted(comment) {
+      setList((l) => addComments(l, [comment]));
+      setTotal((n) => n + 1);
+      announce(t.posted);
+      reveal(comment.id);
+    },
+    changed: (comment) => setList((l) => replaceComment(l, comment)),
+    removed(id, placeholder) {
+      setList((l) => (placeholder ? replaceComment(l, placeholder) : removeComment(l, id)));
+      setTotal((n) => n - 1);
+    },
+  };
+  const tree = buildTree(list);
+  const heading = 'parley-heading';
+
+  return (
+    <section
+      ref={root}
+      class={`parley ${cfg.theme === 'light' || cfg.theme === 'dark' ? cfg.theme : 'auto'}`}
+      lang={t.locale}
+      aria-labelledby={heading}
+    >
+      <header class="head">
+        <h2 id={heading}>{t.heading}</h2>
+        <p class="count">{plural(t.comments, total, t.locale)}</p>
+      </header>
+      <CommentForm w={w} />
+      <div class="bar">
+        <label>
+          {t.sortBy}{' '}
+          <select value={sort} onChange={(e) => setSort(e.currentTarget.value as SortOrder)}>
+            {SORTS.map((s) => (
+              <option value={s}>{t[s]}</option>
+            ))}
+          </select>
+        </label>
+      </div>
+      {error && (
+        <p class="err">
+          {error}{' '}
+          <button type="button" onClick={() => load(Load.First)}>
+            {t.retry}
+          </button>
+        </p>
+      )}
+      <div role="feed" class="list" aria-busy={loading} aria-label={t.commentsLabel}>
+        {tree.map((node, i) => (
+          <CommentItem key={node.item.id} w={w} node={node} pos={i + 1} size={cursor ? -1 : tree.length} />
+        ))}
+      </div>
+      {!tree.length && !error && <p class="muted">{loading ? t.loading : t.empty}</p>}
+      {cursor && (
+        <div class="more">
+          <button type="button" onClick={() => loading || load(Load.Next)}>
+            {t.loadMore}
+          </button>
+          <button type="button" onClick={() => loading || load(Load.All)}>
+            {t.viewAll}
+          </button>
+        </div>
+      )}
+      <div class="status" aria-live="polite">
+        {message}
+      </div>
+    </section>
+  );
+}

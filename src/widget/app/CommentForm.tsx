@@ -1,0 +1,176 @@
+import type { ComponentChild, TargetedEvent } from 'preact';
+import { useLayoutEffect, useRef, useState } from 'preact/hooks';
+import type { PublicComment } from './api.js';
+import { isApiError } from './api.js';
+import { errorId, Field } from './Field.js';
+import type { OwnComment } from './local-store.js';
+import { saveAuthor, savedAuthor, saveOwnComment } from './local-store.js';
+import { errorText, fmt } from './messages.js';
+import { Preview } from './Preview.js';
+import type { Widget } from './widget.js';
+
+type FieldName = 'body' | 'name' | 'email' | 'url';
+
+/** Which field an API error code belongs to; other codes are shown for the whole form. */
+const FIELD_OF: Partial<Record<string, FieldName>> = {
+  BODY_EMPTY: 'body',
+  BODY_TOO_LONG: 'body',
+  PAYLOAD_TOO_LARGE: 'body',
+  NAME_REQUIRED: 'name',
+  NAME_TOO_LONG: 'name',
+  EMAIL_INVALID: 'email',
+  AUTHOR_URL_INVALID: 'url',
+};
+
+interface CommentFormProps {
+  w: Widget;
+  /** The comment answered, for a reply. */
+  parent?: PublicComment;
+  /** One's own comment, to edit it in place (only the text is shown then). */
+  edit?: { comment: PublicComment; own: OwnComment };
+  /** Called after a successful post or edit (reply and edit forms close then). */
+  onDone?: () => void;
+  onCancel?: () => void;
+}
+
+let forms = 0;
+
+/**
+ * The comment form: Markdown text with a preview toggle and, for new comments, the guest's name,
+ * optional email and website (remembered for next time). Also edits one's own comment.
+ */
+export function CommentForm({ w, parent, edit, onDone, onCancel }: CommentFormProps) {
+  const { cfg, api, t } = w;
+  const [id] = useState(() => `parley-form-${++forms}`);
+  const form = useRef<HTMLFormElement>(null);
+  const [values, setValues] = useState(() => ({
+    name: '',
+    email: '',
+    url: '',
+    ...savedAuthor(),
+    body: edit ? edit.own.body : '',
+  }));
+  const [preview, setPreview] = useState(false);
+  const [busy, setBusy] = useState(false);
+  /** The field in error ('' for the whole form) and the message. */
+  const [error, setError] = useState<[FieldName | '', string] | null>(null);
+
+  const focus = (field: FieldName) => (form.current?.elements.namedItem(field) as HTMLElement | null)?.focus();
+  // Reply and edit forms open with the caret in the text box (before the next keystroke arrives).
+  useLayoutEffect(() => {
+    if (parent || edit) focus('body');
+  }, []);
+
+  const fail = (code: string) => {
+    const field = FIELD_OF[code] || '';
+    const text = errorText(t, code);
+    setError([field, text]);
+    w.announce(text);
+    if (field) {
+      setPreview(false);
+      setTimeout(() => focus(field));
+    }
+  };
+
+  const submit = async (e: TargetedEvent<HTMLFormElement>) => {
+    e.preventDefault();
+    const body = values.body.trim();
+    const name = values.name.trim();
+    const email = values.email.trim();
+    const url = values.url.trim();
+    if (busy) return;
+    if (!body) return fail('BODY_EMPTY');
+    if (!edit && !name) return fail('NAME_REQUIRED');
+    setBusy(true);
+    try {
+      if (edit) {
+        const res = await api.edit(edit.comment.id, body, edit.own.token);
+        saveOwnComment(res.comment.id, { ...edit.own, body });
+        w.changed(res.comment);
+        w.announce(t.updated);
+      } else {
+        const res = await api.post({
+          site: cfg.site,
+          url: cfg.url,
+          title: cfg.title,
+          parentId: parent?.id,
+          body,
+          author: { name, email: email || undefined, url: url || undefined },
+        });
+        saveAuthor({ name, email, url });
+        saveOwnComment(res.comment.id, { token: res.editToken, editableUntil: Date.parse(res.editableUntil), body });
+        setValues({ ...values, body: '' });
+        w.posted(res.comment);
+      }
+      setPreview(false);
+      setError(null);
+      onDone?.();
+    } catch (err) {
+      fail(isApiError(err) ? err.code : 'INTERNAL');
+    }
+    setBusy(false);
+  };
+
+  const errorOf = (field: FieldName) => (error?.[0] === field ? error[1] : undefined);
+  const control = (field: FieldName) => ({
+    id: `${id}-${field}`,
+    name: field,
+    value: values[field],
+    onInput: (e: TargetedEvent<HTMLInputElement | HTMLTextAreaElement>) =>
+      setValues({ ...values, [field]: e.currentTarget.value }),
+    'aria-invalid': !!errorOf(field) || undefined,
+    'aria-describedby': errorOf(field) && errorId(`${id}-${field}`),
+  });
+  const field = (name: FieldName, label: string, control: ComponentChild) => (
+    <Field id={`${id}-${name}`} label={label} error={errorOf(name)}>
+      {control}
+    </Field>
+  );
+
+  return (
+    <form
+      ref={form}
+      class="form"
+      noValidate
+      onSubmit={submit}
+      aria-label={edit ? t.edit : parent ? fmt(t.replyTo, { name: parent.author.name }) : t.post}
+    >
+      {preview ? (
+        <Preview text={values.body} note={t.previewNote} />
+      ) : (
+        field(
+          'body',
+          t.body,
+          <textarea
+            {...control('body')}
+            rows={4}
+            onKeyDown={(e) => {
+              if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) form.current?.requestSubmit();
+            }}
+          />,
+        )
+      )}
+      {!edit && (
+        <div class="who">
+          {field('name', t.name, <input {...control('name')} autoComplete="name" required />)}
+          {field('email', t.email, <input {...control('email')} type="email" autoComplete="email" />)}
+          {field('url', t.website, <input {...control('url')} type="url" autoComplete="url" />)}
+        </div>
+      )}
+      {error && !error[0] && <p class="err">{error[1]}</p>}
+      <div class="actions">
+        <button type="submit" class="primary" aria-disabled={busy}>
+          {busy ? t.posting : edit ? t.save : parent ? t.postReply : t.post}
+        </button>
+        <button type="button" aria-pressed={preview} onClick={() => setPreview(!preview)}>
+          {t.preview}
+        </button>
+        {onCancel && (
+          <button type="button" onClick={onCancel}>
+            {t.cancel}
+          </button>
+        )}
+      </div>
+    </form>
+  );
+}

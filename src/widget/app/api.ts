@@ -1,0 +1,64 @@
+/** The HTTP API as the widget uses it (docs/http-api.md). No cookies are sent: `credentials: 'omit'`. */
+import type { CommentPageReply, PostCommentBody, PublicComment } from '../../api/schemas.js';
+import type { SortOrder } from '../../core/comment/sort.js';
+import type { VoteValue } from '../../core/vote/vote.js';
+
+export type { PublicComment };
+
+export interface VoteResult {
+  id: string;
+  value: VoteValue;
+  score: number;
+  upvotes: number;
+  downvotes: number;
+}
+
+/** What every failed call rejects with: the API's `{code, message}`, or `NETWORK` when it was not reached. */
+export interface ApiError {
+  code: string;
+  message: string;
+}
+
+export const isApiError = (e: unknown): e is ApiError => typeof (e as ApiError | null)?.code === 'string';
+
+export function createApi(base: string) {
+  async function call<T>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<T> {
+    let res: Response;
+    try {
+      res = await fetch(`${base}api/v1/${path}`, {
+        method,
+        credentials: 'omit',
+        headers: body === undefined ? headers : { ...headers, 'Content-Type': 'application/json' },
+        body: body === undefined ? null : JSON.stringify(body),
+      });
+    } catch {
+      throw { code: 'NETWORK', message: 'network error' } satisfies ApiError;
+    }
+    const data = res.status === 204 ? undefined : await res.json().catch(() => undefined);
+    if (!res.ok) throw (data?.error ?? { code: 'INTERNAL', message: `HTTP ${res.status}` }) as ApiError;
+    return data as T;
+  }
+  const comment = (id: string) => `comments/${encodeURIComponent(id)}`;
+  const bearer = (token: string) => ({ Authorization: `Bearer ${token}` });
+
+  return {
+    list(site: string, url: string, sort: SortOrder, cursor?: string | null, limit?: number): Promise<CommentPageReply> {
+      const q = new URLSearchParams({ site, url, sort });
+      if (cursor) q.set('cursor', cursor);
+      if (limit) q.set('limit', String(limit));
+      return call('GET', `comments?${q}`);
+    },
+    conversation: (id: string) => call<{ comments: PublicComment[] }>('GET', `${comment(id)}/conversation`),
+    post: (input: PostCommentBody) =>
+      call<{ comment: PublicComment; editToken: string; editableUntil: string }>('POST', 'comments', input),
+    edit: (id: string, body: string, token: string) =>
+      call<{ comment: PublicComment }>('PATCH', comment(id), { body }, bearer(token)),
+    /** Resolves to the placeholder left behind, or undefined when the comment disappeared (204). */
+    remove: (id: string, token: string) =>
+      call<{ comment: PublicComment } | undefined>('DELETE', comment(id), undefined, bearer(token)),
+    vote: (id: string, value: VoteValue, voter: string) =>
+      call<VoteResult>('POST', `${comment(id)}/vote`, { value }, { 'X-Parley-Voter': voter }),
+  };
+}
+
+export type Api = ReturnType<typeof createApi>;

@@ -1,0 +1,36 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { test } from 'node:test';
+import { catalogues, en, errorText, fmt, messagesFor, plural } from './messages.js';
+
+test('every API error code has a message in every catalogue', () => {
+  const source = readFileSync(new URL('../../core/errors.ts', import.meta.url), 'utf8');
+  const union = /export type ErrorCode =([^;]+);/.exec(source)![1]!;
+  const codes = [...union.matchAll(/'([A-Z_]+)'/g)].map((m) => m[1]!);
+  assert.ok(codes.length > 20);
+  for (const [lang, t] of Object.entries(catalogues)) {
+    for (const code of codes) assert.ok((t.errors as Record<string, string>)[code], `${lang}: ${code}`);
+  }
+});
+
+test('fmt fills placeholders and leaves unknown ones', () => {
+  assert.equal(fmt('in reply to {name}', { name: 'Ada' }), 'in reply to Ada');
+  assert.equal(fmt('{up} up, {down} down', { up: 3, down: 0 }), '3 up, 0 down');
+  assert.equal(fmt('{missing}', {}), '{missing}');
+});
+
+test('plural picks the form with Intl.PluralRules and formats the number', () => {
+  assert.equal(plural(en.comments, 0), '0 comments');
+  assert.equal(plural(en.comments, 1), '1 comment');
+  assert.equal(plural(en.comments, 2), '2 comments');
+  assert.equal(plural(en.comments, 1234), '1,234 comments');
+  assert.equal(plural({ other: '{n} x' }, 1), '1 x', 'falls back to other');
+});
+
+test('errorText falls back to INTERNAL; messagesFor falls back to English', () => {
+  assert.equal(errorText(en, 'BODY_EMPTY'), 'Please write a comment.');
+  assert.equal(errorText(en, 'SOMETHING_NEW'), en.errors.INTERNAL);
+  assert.equal(messagesFor('en-GB'), en);
+  assert.equal(messagesFor('xx'), en);
+  assert.equal(messagesFor(undefined), en);
+});

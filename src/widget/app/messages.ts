@@ -1,0 +1,106 @@
+/**
+ * Every string the widget shows, in one catalogue per language (English first). Templates use
+ * `{name}` placeholders (see `fmt`); counted phrases are plural forms chosen by `Intl.PluralRules`
+ * (see `plural`). To add a language, copy `en`, translate it, set `locale`, and add it to `catalogues`.
+ */
+import type { ErrorCode } from '../../core/errors.js';
+
+/** Plural forms keyed by `Intl.PluralRules` categories; `other` is required. `{n}` is the count. */
+export type Plural = { other: string } & Partial<Record<Intl.LDMLPluralRule, string>>;
+
+/** Errors the widget itself can meet besides the API's codes. */
+export type ClientErrorCode = 'NETWORK';
+
+/** Shared with count.js, which must stay small. */
+export const commentCount: Plural = { one: '{n} comment', other: '{n} comments' };
+
+export const en = {
+  locale: 'en',
+  heading: 'What do you think?',
+  comments: commentCount,
+  commentsLabel: 'Comments',
+  empty: 'No comments yet.',
+  sortBy: 'Sort by',
+  newest: 'Newest',
+  oldest: 'Oldest',
+  top: 'Most voted',
+  body: 'Your comment',
+  name: 'Name',
+  email: 'Email (optional, never shown)',
+  website: 'Website (optional)',
+  preview: 'Preview',
+  previewNote: 'Preview (formatting is applied when posted)',
+  post: 'Post comment',
+  postReply: 'Post reply',
+  posting: 'Posting…',
+  cancel: 'Cancel',
+  save: 'Save',
+  reply: 'Reply',
+  replyTo: 'Reply to {name}',
+  inReplyTo: 'in reply to {name}',
+  edit: 'Edit',
+  delete: 'Delete',
+  confirmDelete: 'Delete this comment?',
+  edited: '(edited)',
+  deleted: '[deleted]',
+  upvote: 'Upvote',
+  downvote: 'Downvote',
+  votes: '{up} up, {down} down',
+  linkCopied: 'Link copied',
+  loadMore: 'Load more',
+  viewAll: 'View all comments',
+  loading: 'Loading…',
+  retry: 'Try again',
+  posted: 'Comment posted',
+  updated: 'Comment updated',
+  removed: 'Comment deleted',
+  loadedMore: { one: '{n} more comment loaded', other: '{n} more comments loaded' } as Plural,
+  errors: {
+    VALIDATION_FAILED: 'Please check the form.',
+    INVALID_JSON: 'Request not understood. Please try again.',
+    UNSUPPORTED_MEDIA_TYPE: 'Request not understood. Please try again.',
+    PAYLOAD_TOO_LARGE: 'Your comment is too long.',
+    SITE_NOT_FOUND: 'Comments are not set up for this site.',
+    ORIGIN_NOT_ALLOWED: 'Comments are not enabled on this website.',
+    INVALID_URL: 'This page cannot have comments.',
+    BODY_EMPTY: 'Please write a comment.',
+    BODY_TOO_LONG: 'Your comment is too long.',
+    NAME_REQUIRED: 'Please enter your name.',
+    NAME_TOO_LONG: 'Your name is too long.',
+    EMAIL_INVALID: 'Please enter a valid email address.',
+    AUTHOR_URL_INVALID: 'The website must start with http:// or https://',
+    PARENT_NOT_FOUND: 'That comment no longer exists.',
+    PARENT_OTHER_PAGE: 'That comment is on another page.',
+    PARENT_DELETED: 'That comment was deleted.',
+    COMMENT_NOT_FOUND: 'That comment no longer exists.',
+    COMMENT_DELETED: 'That comment was deleted.',
+    NOT_AUTHOR: 'Only the author can change this comment.',
+    EDIT_WINDOW_PASSED: 'The time to edit this comment has passed.',
+    VOTE_INVALID: 'Your vote was not counted.',
+    VOTER_REQUIRED: 'Your vote was not counted.',
+    CURSOR_INVALID: 'Could not load more. Please reload the page.',
+    RATE_LIMITED: 'Too many requests. Please wait a moment.',
+    NOT_FOUND: 'Not found.',
+    INTERNAL: 'Something went wrong. Please try again later.',
+    NETWORK: 'The comments server could not be reached.',
+  } satisfies Record<ErrorCode | ClientErrorCode, string>,
+};
+
+export type Messages = typeof en;
+
+export const catalogues: Record<string, Messages> = { en };
+
+/** The catalogue for a language tag (`de-CH` → `de`), English when there is none. */
+export const messagesFor = (lang = ''): Messages => catalogues[lang.toLowerCase().split('-')[0]!] ?? en;
+
+/** Fills `{name}` placeholders; unknown ones are left as they are. */
+export const fmt = (template: string, vars: Record<string, string | number>): string =>
+  template.replace(/\{(\w+)\}/g, (whole, key: string) => (key in vars ? String(vars[key]) : whole));
+
+/** The plural form for `n`, with `{n}` filled in (formatted for the locale). */
+export const plural = (forms: Plural, n: number, locale = 'en'): string =>
+  fmt(forms[new Intl.PluralRules(locale).select(n)] ?? forms.other, { n: n.toLocaleString(locale) });
+
+/** The message for an error code, falling back to INTERNAL for codes this catalogue does not know. */
+export const errorText = (t: Messages, code: string): string =>
+  (t.errors as Record<string, string>)[code] ?? t.errors.INTERNAL;
