@@ -79,6 +79,7 @@ export const CommentPageReply = Type.Object(
 export type CommentPageReply = Static<typeof CommentPageReply>;
 
 export const CommentIdParams = Type.Object({ id: CommentId });
+export const PageQuery = Type.Object({ site: SiteId, url: PageUrl });
 
 export const EditCommentBody = Type.Object({ body: Type.String({ maxLength: 200_000 }) }, { additionalProperties: false });
 export const CommentReply = Type.Object({ comment: PublicComment });

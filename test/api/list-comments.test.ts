@@ -112,13 +112,20 @@ for (const engine of ENGINES) {
     test('the conversation of a reply is its top-level comment with all replies', async () => {
       const page = await list('sort=oldest&limit=100');
       const deep = page.comments.find((c) => c.html.includes('deep'))!;
-      const res = await t.app.inject({ url: `/api/v1/comments/${deep.id}/conversation` });
+      const here = `site=${SITE}&url=${encodeURIComponent(url)}`;
+      const res = await t.app.inject({ url: `/api/v1/comments/${deep.id}/conversation?${here}` });
       const conv = res.json().comments as Listed[];
       assert.equal(conv[0]!.id, ids[1]);
       assert.equal(conv.length, 4);
-      const missing = await t.app.inject({ url: '/api/v1/comments/zzzzzzzzzzzz/conversation' });
+      const missing = await t.app.inject({ url: `/api/v1/comments/zzzzzzzzzzzz/conversation?${here}` });
       assert.equal(missing.statusCode, 404);
       assert.equal(missing.json().error.code, 'COMMENT_NOT_FOUND');
+      // a permalink crafted with another article's comment shows nothing of that article
+      const elsewhere = await post(t.app, { url: 'https://news.example.org/columns/elsewhere', body: 'other article' });
+      const foreign = await t.app.inject({ url: `/api/v1/comments/${elsewhere.comment.id}/conversation?${here}` });
+      assert.equal(foreign.json().error.code, 'COMMENT_NOT_FOUND');
+      const noPage = await t.app.inject({ url: `/api/v1/comments/${deep.id}/conversation` });
+      assert.equal(noPage.json().error.code, 'VALIDATION_FAILED');
     });
   });
 }

@@ -49,6 +49,7 @@ export async function buildApp(parley: Parley, options: AppOptions): Promise<Fas
     },
     methods: ['GET', 'POST', 'PATCH', 'DELETE'],
     allowedHeaders: ['Content-Type', 'Authorization', 'X-Parley-Voter'],
+    exposedHeaders: ['Retry-After', 'ETag'],
     maxAge: 600,
   });
   if (config.rateLimit) {

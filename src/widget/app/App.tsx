@@ -60,7 +60,7 @@ export function App({ cfg }: { cfg: WidgetConfig }) {
   const show = async (id: string, listed: boolean) => {
     try {
       if (!listed) {
-        const { comments } = await api.conversation(id);
+        const { comments } = await api.conversation(id, cfg.site, cfg.url);
         setList((l) => addComments(l, comments));
       }
       reveal(id);

@@ -48,7 +48,8 @@ export function createApi(base: string) {
       if (limit) q.set('limit', String(limit));
       return call('GET', `comments?${q}`);
     },
-    conversation: (id: string) => call<{ comments: PublicComment[] }>('GET', `${comment(id)}/conversation`),
+    conversation: (id: string, site: string, url: string) =>
+      call<{ comments: PublicComment[] }>('GET', `${comment(id)}/conversation?${new URLSearchParams({ site, url })}`),
     post: (input: PostCommentBody) =>
       call<{ comment: PublicComment; editToken: string; editableUntil: string }>('POST', 'comments', input),
     edit: (id: string, body: string, token: string) =>

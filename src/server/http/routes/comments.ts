@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import fastJson from 'fast-json-stringify';
 import {
   CommentIdParams, CommentPageReply, CommentReply, ConversationReply, EditCommentBody, ErrorBody, ListCommentsQuery,
-  PostCommentBody, PostCommentReply, VoteBody, VoteReply,
+  PageQuery, PostCommentBody, PostCommentReply, VoteBody, VoteReply,
 } from '../../../api/schemas.js';
 import { toPublicComment } from '../../../api/to-public.js';
 import type { PostCommentBody as PostBody, ListCommentsQuery as ListQuery } from '../../../api/schemas.js';
@@ -62,10 +62,10 @@ export async function commentRoutes(app: FastifyInstance, parley: Parley): Promi
     return sendCached(request, reply, pageCache.set(threadKey, pageKey, generation, json));
   });
 
-  app.get<{ Params: { id: string } }>('/api/v1/comments/:id/conversation', {
-    schema: { tags, summary: 'A comment’s whole conversation (its top-level comment and all replies)', params: CommentIdParams, response: { 200: ConversationReply, ...errors } },
+  app.get<{ Params: { id: string }; Querystring: { site: string; url: string } }>('/api/v1/comments/:id/conversation', {
+    schema: { tags, summary: 'A comment’s whole conversation (its top-level comment and all replies), on the page named', params: CommentIdParams, querystring: PageQuery, response: { 200: ConversationReply, ...errors } },
   }, async (request) => {
-    const comments = await getConversation(deps, { id: request.params.id, origin: origin(request) });
+    const comments = await getConversation(deps, { id: request.params.id, ...request.query, origin: origin(request) });
     return { comments: comments.map(toPublicComment) };
   });
 
