@@ -4,6 +4,7 @@ import { newId, newSecret } from './security/tokens.js';
 import { SiteDirectory } from './site-directory.js';
 import { migrateToLatest, openStorage, type Storage } from './storage/connect.js';
 import { parseDatabaseUrl } from './storage/database-url.js';
+import { createTransactor } from './storage/transactor.js';
 import { PageCache } from './http/page-cache.js';
 import type { Deps, ThreadChange } from './use-cases/deps.js';
 
@@ -42,6 +43,7 @@ export async function compose(config: Config, options: ComposeOptions = {}): Pro
   const threadListeners = new Set<(change: ThreadChange) => void>();
   const deps: Deps = {
     db: storage.db,
+    transact: createTransactor(storage.db, storage.engine),
     now,
     newId,
     newSecret,

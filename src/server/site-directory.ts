@@ -15,14 +15,15 @@ export class SiteDirectory {
   constructor(private readonly db: Kysely<Database>, private readonly ttlMs: number, private readonly now: () => number) {}
 
   async get(id: string): Promise<Site | undefined> {
-    await this.fresh();
+    await this.fresh(() => this.sites.has(id));
     return this.sites.get(id);
   }
 
   /** Whether any site allows this origin: used to answer CORS preflights, which name no site. */
   async anyAllows(origin: string): Promise<boolean> {
-    await this.fresh();
-    return this.origins.has(origin.toLowerCase());
+    const o = origin.toLowerCase();
+    await this.fresh(() => this.origins.has(o));
+    return this.origins.has(o);
   }
 
   /** Forget what was loaded, e.g. right after this process changed a site. */
@@ -30,8 +31,20 @@ export class SiteDirectory {
     this.loadedAt = -Infinity;
   }
 
-  private async fresh(): Promise<void> {
+  /**
+   * Stale-while-revalidate: a known answer is served at once and refreshed in the background; only the
+   * first load, or an unknown answer from stale data, waits for the database.
+   */
+  private async fresh(known: () => boolean): Promise<void> {
     if (this.now() - this.loadedAt < this.ttlMs) return;
+    if (this.loadedAt > -Infinity && known()) {
+      void this.load().catch(() => undefined);
+      return;
+    }
+    await this.load();
+  }
+
+  private load(): Promise<void> {
     this.loading ??= listSites(this.db)
       .then((list) => {
         this.sites = new Map(list.map((s) => [s.id, s]));
@@ -41,6 +54,6 @@ export class SiteDirectory {
       .finally(() => {
         this.loading = null;
       });
-    await this.loading;
+    return this.loading;
   }
 }

@@ -7,7 +7,7 @@ import type { Database } from '../storage/database.js';
 import { addToReplyCount, getComment, saveCommentChange } from '../storage/repos/comment-repo.js';
 import { addToCommentCount } from '../storage/repos/thread-repo.js';
 import type { Deps } from './deps.js';
-import { loadComment } from './load-comment.js';
+import { findComment, loadComment } from './load-comment.js';
 
 export interface DeleteCommentInput {
   id: string;
@@ -20,8 +20,9 @@ export interface DeleteCommentInput {
  * stays as a "[deleted]" placeholder; without, it disappears, and so do placeholders it was the last reply of.
  */
 export async function deleteComment(deps: Deps, input: DeleteCommentInput): Promise<Comment> {
-  const { deleted, thread } = await deps.db.transaction().execute(async (trx) => {
-    const { comment, secrets, thread } = await loadComment(deps, trx, input.id, input.origin);
+  await loadComment(deps, input.id, input.origin);
+  const { deleted, thread } = await deps.transact(async (trx) => {
+    const { comment, secrets, thread } = await findComment(trx, input.id);
     const isAuthor = input.token !== undefined && secretMatches(input.token, secrets.editTokenHash);
     unwrap(checkAuthorWindow(comment, { now: deps.now(), editWindowMs: deps.editWindowMs, isAuthor }));
     const deleted = applyDelete(comment);

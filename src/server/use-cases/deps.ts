@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { CommentLimits } from '../../core/comment/comment.js';
 import type { Database } from '../storage/database.js';
 import type { Site } from '../storage/repos/site-repo.js';
+import type { Transact } from '../storage/transactor.js';
 
 /** Something that happened to a page's thread; caches and (later) live streams listen. */
 export interface ThreadChange {
@@ -15,6 +16,8 @@ export interface ThreadChange {
 /** What every use case may use. Built once, in compose.ts. */
 export interface Deps {
   db: Kysely<Database>;
+  /** Every write goes through here: one transaction, answered after commit. */
+  transact: Transact;
   now: () => number;
   newId: () => string;
   newSecret: () => string;

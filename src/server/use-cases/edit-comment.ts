@@ -4,7 +4,7 @@ import { unwrap } from '../../core/errors.js';
 import { secretMatches } from '../security/tokens.js';
 import { saveCommentChange } from '../storage/repos/comment-repo.js';
 import type { Deps } from './deps.js';
-import { loadComment } from './load-comment.js';
+import { findComment, loadComment } from './load-comment.js';
 
 export interface EditCommentInput {
   id: string;
@@ -17,8 +17,9 @@ export interface EditCommentInput {
 export async function editComment(deps: Deps, input: EditCommentInput): Promise<Comment> {
   const body = unwrap(validateBody(input.body, deps.limits));
   const html = deps.renderMarkdown(body);
-  const { edited, thread } = await deps.db.transaction().execute(async (trx) => {
-    const { comment, secrets, thread } = await loadComment(deps, trx, input.id, input.origin);
+  await loadComment(deps, input.id, input.origin);
+  const { edited, thread } = await deps.transact(async (trx) => {
+    const { comment, secrets, thread } = await findComment(trx, input.id);
     const isAuthor = input.token !== undefined && secretMatches(input.token, secrets.editTokenHash);
     unwrap(checkAuthorWindow(comment, { now: deps.now(), editWindowMs: deps.editWindowMs, isAuthor }));
     const edited = applyEdit(comment, body, html, deps.now());

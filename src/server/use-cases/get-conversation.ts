@@ -15,7 +15,7 @@ export interface ConversationInput {
 
 /** GET /api/v1/comments/{id}/conversation: the top-level comment a comment belongs to, with all its replies. */
 export async function getConversation(deps: Deps, input: ConversationInput): Promise<Comment[]> {
-  const { secrets, thread } = await loadComment(deps, deps.db, input.id, input.origin);
+  const { secrets, thread } = await loadComment(deps, input.id, input.origin);
   if (thread.siteId !== input.site || thread.url !== unwrap(canonicalUrl(input.url))) {
     throw new DomainError('COMMENT_NOT_FOUND', 'The comment is not on this page.');
   }

@@ -32,7 +32,7 @@ export async function postComment(deps: Deps, input: PostCommentInput): Promise<
   const now = deps.now();
   const title = input.title?.trim().slice(0, 500) || null;
 
-  const comment = await deps.db.transaction().execute(async (trx) => {
+  const comment = await deps.transact(async (trx) => {
     const thread = await getOrCreateThread(trx, { id: deps.newId(), siteId: site.id, url, title, now });
     const parent = input.parentId ? unwrap(checkParent(await getComment(trx, input.parentId), thread.id)) : null;
     const rootId = parent ? await rootOf(trx, parent) : null;

@@ -5,7 +5,7 @@ import { hashSecret } from '../security/tokens.js';
 import { addToVotes, lockComment } from '../storage/repos/comment-repo.js';
 import { getVote, setVote } from '../storage/repos/vote-repo.js';
 import type { Deps } from './deps.js';
-import { loadComment } from './load-comment.js';
+import { findComment, loadComment } from './load-comment.js';
 
 const VOTER_KEY = /^[A-Za-z0-9_-]{16,128}$/;
 
@@ -31,9 +31,10 @@ export async function voteComment(deps: Deps, input: VoteInput): Promise<VoteRes
     throw new DomainError('VOTER_REQUIRED', 'Votes need an X-Parley-Voter key of 16–128 letters, digits, - or _.');
   }
   const voterHash = hashSecret(input.voterKey);
-  const { result, thread } = await deps.db.transaction().execute(async (trx) => {
+  await loadComment(deps, input.id, input.origin);
+  const { result, thread } = await deps.transact(async (trx) => {
     await lockComment(trx, input.id);
-    const { comment, thread } = await loadComment(deps, trx, input.id, input.origin);
+    const { comment, thread } = await findComment(trx, input.id);
     if (comment.status !== 'published') throw new DomainError('COMMENT_DELETED', 'The comment was deleted.');
     const previous = await getVote(trx, comment.id, voterHash);
     if (previous === value) return { result: toResult(comment, value), thread };
