@@ -5,7 +5,8 @@ import type { Site } from '../../storage/repos/site-repo.js';
 import { addSite, allSites, changeSite } from '../../use-cases/manage-sites.js';
 import { CONFIG_FLAGS, configFlags, parse, UsageError } from '../args.js';
 
-export const SITE_HELP = `Usage:
+export const SITE_HELP = `Usage: parley site add|update|list
+
   parley site add <id> [--name "Name"] [--origin https://news.example.org ...]
   parley site update <id> [--name "Name"] [--origin https://news.example.org ...]
   parley site list [--json]
