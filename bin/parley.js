@@ -1,4 +1,6 @@
-#!/usr/bin/env node
+#!/usr/bin/env -S node --max-semi-space-size=4
+// --max-semi-space-size=4: a 4 MB young generation instead of 16 MB keeps a busy server's memory ~70 MB
+// lower at the same throughput (measured with npm run bench). Run it as ./bin/parley.js or npx parley to get it.
 // Parley's command line. The TypeScript sources are compiled to dist/ by `npm ci` (prepare) or `npm run build`.
 import { existsSync } from 'node:fs';
 

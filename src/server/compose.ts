@@ -28,7 +28,7 @@ export interface ComposeOptions {
 
 export async function compose(config: Config, options: ComposeOptions = {}): Promise<Parley> {
   const now = options.now ?? Date.now;
-  const storage = openStorage(parseDatabaseUrl(config.databaseUrl), {
+  const storage = await openStorage(parseDatabaseUrl(config.databaseUrl), {
     onIdleError: (e) => console.warn(`parley: an idle database connection failed and will be replaced: ${e.message}`),
   });
   try {

@@ -16,7 +16,7 @@ for (const engine of ENGINES) {
     let s: Storage;
     before(async () => {
       database = await engine.create();
-      s = openStorage(parseDatabaseUrl(database.url));
+      s = await openStorage(parseDatabaseUrl(database.url));
       await migrateToLatest(s.db);
       await insertSite(s.db, { id: 'site', name: 'Site', origins: ['https://a.example'], createdAt: 1 });
     });

@@ -1,8 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import SqliteDatabase from 'better-sqlite3';
 import { Kysely, Migrator, PostgresDialect, SqliteDialect } from 'kysely';
-import pg from 'pg';
 import type { Database } from './database.js';
 import type { DatabaseTarget } from './database-url.js';
 import { migrationProvider } from './migrations/index.js';
@@ -13,9 +11,13 @@ export interface Storage {
   close(): Promise<void>;
 }
 
-/** Opens the database DATABASE_URL names. Nothing is created until `migrate` runs. */
-export function openStorage(target: DatabaseTarget, options: { poolSize?: number; onIdleError?: (error: Error) => void } = {}): Storage {
+/**
+ * Opens the database DATABASE_URL names. Nothing is created until `migrate` runs. Only the chosen engine's
+ * driver is loaded (the PostgreSQL client alone costs a SQLite server ~15 MB).
+ */
+export async function openStorage(target: DatabaseTarget, options: { poolSize?: number; onIdleError?: (error: Error) => void } = {}): Promise<Storage> {
   if (target.engine === 'sqlite') {
+    const { default: SqliteDatabase } = await import('better-sqlite3');
     if (target.path !== ':memory:') mkdirSync(dirname(target.path), { recursive: true });
     const sqlite = new SqliteDatabase(target.path);
     sqlite.pragma('journal_mode = WAL');
@@ -26,6 +28,7 @@ export function openStorage(target: DatabaseTarget, options: { poolSize?: number
     const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
     return { db, engine: 'sqlite', close: () => db.destroy() };
   }
+  const { default: pg } = await import('pg');
   const pool = new pg.Pool({
     connectionString: target.url,
     max: options.poolSize ?? 10,

@@ -15,7 +15,7 @@ export async function migrate(args: string[]): Promise<number> {
   const { values } = parse(args, CONFIG_FLAGS);
   if (values.help) return console.log(MIGRATE_HELP), 0;
   const config = loadConfig(process.env, configFlags(values));
-  const storage = openStorage(parseDatabaseUrl(config.databaseUrl));
+  const storage = await openStorage(parseDatabaseUrl(config.databaseUrl));
   try {
     const { applied } = await migrateToLatest(storage.db);
     console.log(applied.length ? `Applied ${applied.length} migration(s): ${applied.join(', ')}` : 'The database is up to date.');
