@@ -10,6 +10,24 @@ export const ErrorBody = Type.Object(
   { description: 'Every error. `code` is stable; see docs/error-codes.md.' },
 );
 
+const QuoteAt = Type.Object({
+  quote: Type.Object({ exact: Type.String(), prefix: Type.String(), suffix: Type.String() }),
+  position: Type.Object({ start: Type.Integer({ minimum: 0 }), end: Type.Integer({ minimum: 0 }) }),
+});
+
+export const PublicPassage = Type.Object(
+  {
+    quote: QuoteAt.properties.quote,
+    position: QuoteAt.properties.position,
+    textHash: Type.String(),
+    question: Type.Union([Type.String(), Type.Null()]),
+    status: Type.Union(['unchecked', 'exact', 'moved', 'fuzzy', 'orphaned'].map((s) => Type.Literal(s))),
+    reason: Type.Union([Type.String(), Type.Null()]),
+    current: Type.Union([QuoteAt, Type.Null()]),
+  },
+  { description: 'The passage of the article a comment is about: the quote as selected, and its place in the latest publisher text.' },
+);
+
 export const PublicComment = Type.Object(
   {
     id: Type.String(),
@@ -24,6 +42,7 @@ export const PublicComment = Type.Object(
     upvotes: Type.Integer({ minimum: 0 }),
     downvotes: Type.Integer({ minimum: 0 }),
     replyCount: Type.Integer({ minimum: 0 }),
+    passage: Type.Union([PublicPassage, Type.Null()]),
   },
 );
 export type PublicComment = Static<typeof PublicComment>;
@@ -47,6 +66,16 @@ export const PostCommentBody = Type.Object(
       },
       { additionalProperties: false },
     ),
+    passage: Type.Optional(
+      Type.Object(
+        {
+          selector: Type.Object({}, { additionalProperties: true, description: 'What describeRange() of parley/anchoring returns.' }),
+          textHash: Type.String({ maxLength: 64 }),
+          question: Type.Optional(Type.String({ maxLength: 1000 })),
+        },
+        { additionalProperties: false },
+      ),
+    ),
   },
   { additionalProperties: false },
 );
@@ -56,6 +85,7 @@ export const PostCommentReply = Type.Object({
   comment: PublicComment,
   editToken: Type.String({ description: 'Secret proving authorship; send as `Authorization: Bearer` to edit or delete.' }),
   editableUntil: Type.String({ format: 'date-time' }),
+  textKnown: Type.Boolean({ description: 'For a passage comment: whether the server has the article text it was made on (if not, send it to /api/v1/pages/hint).' }),
 });
 
 export const SortParam = Type.Union([Type.Literal('newest'), Type.Literal('oldest'), Type.Literal('top')], { default: 'newest' });
@@ -101,3 +131,14 @@ export const CountsQuery = Type.Object({
 export const CountsReply = Type.Object({ counts: Type.Record(Type.String(), Type.Integer({ minimum: 0 })) });
 
 export const HealthReply = Type.Object({ status: Type.Literal('ok') });
+
+export const PageTextBody = Type.Object(
+  { site: SiteId, url: PageUrl, text: Type.String({ maxLength: 1_000_000 }) },
+  { additionalProperties: false },
+);
+export const PageTextReply = Type.Object({
+  textHash: Type.String(),
+  changed: Type.Boolean({ description: 'false when this text was already the current one' }),
+  passages: Type.Object({ exact: Type.Integer(), moved: Type.Integer(), fuzzy: Type.Integer(), orphaned: Type.Integer() }),
+});
+export const PassagesReply = Type.Object({ comments: Type.Array(PublicComment), total: Type.Integer({ minimum: 0 }) });

@@ -20,5 +20,14 @@ export function toPublicComment(c: Comment): PublicComment {
     upvotes: c.upvotes,
     downvotes: c.downvotes,
     replyCount: c.replyCount,
+    passage: c.passage && {
+      quote: c.passage.quote,
+      position: c.passage.position,
+      textHash: c.passage.textHash,
+      question: c.passage.question,
+      status: c.passage.status,
+      reason: c.passage.reason,
+      current: c.passage.current,
+    },
   };
 }

@@ -26,6 +26,10 @@ export type ErrorCode =
   | 'VOTE_INVALID'
   | 'VOTER_REQUIRED'
   | 'CURSOR_INVALID'
+  | 'PASSAGE_INVALID'
+  | 'PASSAGE_ON_REPLY'
+  | 'SITE_KEY_INVALID'
+  | 'TEXT_TOO_LONG'
   | 'RATE_LIMITED'
   | 'NOT_FOUND'
   | 'INTERNAL';

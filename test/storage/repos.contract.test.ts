@@ -28,7 +28,7 @@ for (const engine of ENGINES) {
     const comment = (id: string, threadId: string, over: Partial<Comment> = {}): Comment => ({
       id, threadId, parentId: null, depth: 0, author: { name: `N${id}`, email: `${id}@mail.example`, url: null },
       bodyMarkdown: `body ${id}`, bodyHtml: `<p>body ${id}</p>`, status: 'published', createdAt: 1000, editedAt: null,
-      upvotes: 0, downvotes: 0, replyCount: 0, ...over,
+      upvotes: 0, downvotes: 0, replyCount: 0, passage: null, ...over,
     });
 
     test('migrations are idempotent: running them again applies nothing', async () => {

@@ -19,3 +19,19 @@ export function buildTree<T extends { id: string; parentId: string | null }>(ite
   }
   return roots;
 }
+
+/**
+ * A flat list with each top-level item followed by its replies (at any depth, in the replies' order).
+ * Replies whose chain does not reach one of the roots are left out.
+ */
+export function interleaveReplies<T extends { id: string; parentId: string | null }>(roots: readonly T[], replies: readonly T[]): T[] {
+  const rootOf = new Map<string, string>(roots.map((r) => [r.id, r.id]));
+  const byRoot = new Map<string, T[]>(roots.map((r) => [r.id, []]));
+  for (const reply of replies) {
+    const root = reply.parentId === null ? undefined : rootOf.get(reply.parentId);
+    if (root === undefined) continue;
+    rootOf.set(reply.id, root);
+    byRoot.get(root)!.push(reply);
+  }
+  return roots.flatMap((r) => [r, ...byRoot.get(r.id)!]);
+}

@@ -1,4 +1,5 @@
 import { err, ok, type Result } from '../errors.js';
+import type { Passage } from '../passage/passage.js';
 
 /** published: shown; deleted: a "[deleted]" placeholder kept because it has replies; removed: hidden entirely. */
 export type CommentStatus = 'published' | 'deleted' | 'removed';
@@ -24,6 +25,8 @@ export interface Comment {
   downvotes: number;
   /** Number of direct replies that are not removed. */
   replyCount: number;
+  /** For a comment on a passage of the article: its anchor. */
+  passage: Passage | null;
 }
 
 export interface CommentLimits {
@@ -99,6 +102,7 @@ export interface NewComment {
   draft: ValidDraft;
   bodyHtml: string;
   now: number;
+  passage?: Passage | null;
 }
 
 /** Builds a new published comment from checked parts. */
@@ -117,6 +121,7 @@ export function createComment(input: NewComment): Comment {
     upvotes: 0,
     downvotes: 0,
     replyCount: 0,
+    passage: input.passage ?? null,
   };
 }
 

@@ -6,7 +6,7 @@ import { checkAuthorWindow, deleteComment, editComment, shouldCollapse } from '.
 const comment: Comment = {
   id: 'c1', threadId: 't1', parentId: null, depth: 0, author: { name: 'A', email: null, url: null },
   bodyMarkdown: 'old', bodyHtml: '<p>old</p>', status: 'published', createdAt: 10_000, editedAt: null,
-  upvotes: 0, downvotes: 0, replyCount: 0,
+  upvotes: 0, downvotes: 0, replyCount: 0, passage: null,
 };
 const code = (r: ReturnType<typeof checkAuthorWindow>) => (r.ok ? 'ok' : r.error.code);
 

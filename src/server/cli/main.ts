@@ -2,6 +2,7 @@ import { ConfigError } from '../config/config.js';
 import { UsageError } from './args.js';
 import { migrate } from './commands/migrate.js';
 import { serve } from './commands/serve.js';
+import { page } from './commands/page.js';
 import { site } from './commands/site.js';
 
 const HELP = `Parley: reader discussions for news and opinion publishers.
@@ -11,12 +12,13 @@ Usage: parley <command> [options]
 Commands:
   serve            Start the server (API, widget, demo publication).
   migrate          Apply pending database migrations.
-  site add|list|update   Manage sites and their allowed origins.
+  site add|list|update|key   Manage sites, their allowed origins and publisher keys.
+  page update|orphans   Give a page's article text (re-anchors passage comments); list orphans.
 
 Run "parley <command> --help" for a command's options. Configuration is read from flags and the
 environment; see the README's configuration table.`;
 
-const COMMANDS: Record<string, (args: string[]) => Promise<number>> = { serve, migrate, site };
+const COMMANDS: Record<string, (args: string[]) => Promise<number>> = { serve, migrate, site, page };
 
 export async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;

@@ -8,6 +8,7 @@ import { installValidators } from './validators.js';
 import { commentRoutes } from './routes/comments.js';
 import { countRoutes } from './routes/counts.js';
 import { healthRoutes } from './routes/health.js';
+import { pageRoutes } from './routes/pages.js';
 import { widgetAssetRoutes } from './routes/widget-assets.js';
 
 export interface AppOptions {
@@ -74,6 +75,7 @@ export async function buildApp(parley: Parley, options: AppOptions): Promise<Fas
   await app.register(healthRoutes, parley);
   await app.register(commentRoutes, parley);
   await app.register(countRoutes, parley);
+  await app.register(pageRoutes, parley);
   await app.register(widgetAssetRoutes, { dir: options.widgetDir });
   app.get('/api/openapi.json', { schema: { hide: true } as object }, async () => app.swagger());
   if (options.extraRoutes) await app.register(options.extraRoutes);

@@ -5,6 +5,7 @@ export interface SiteTable {
   /** JSON array of allowed origins, e.g. ["https://news.example.org"]. */
   origins: string;
   created_at: number;
+  key_hash: string | null;
 }
 
 export interface ThreadTable {
@@ -15,6 +16,8 @@ export interface ThreadTable {
   comment_count: number;
   created_at: number;
   updated_at: number;
+  /** Hash of the latest article text the publisher gave. */
+  text_hash: string | null;
 }
 
 export interface CommentTable {
@@ -37,6 +40,19 @@ export interface CommentTable {
   score: number;
   reply_count: number;
   edit_token_hash: string | null;
+  /** JSON of core's Passage, for comments on a passage of the article. */
+  passage: string | null;
+  /** The passage's start in the latest publisher text (orphans: null), for article order. */
+  passage_order: number | null;
+}
+
+export interface PageTextTable {
+  thread_id: string;
+  text_hash: string;
+  /** publisher: a revision the publisher sent; hint: text a widget reported (unverified). */
+  source: string;
+  text: string;
+  created_at: number;
 }
 
 export interface VoteTable {
@@ -51,4 +67,5 @@ export interface Database {
   threads: ThreadTable;
   comments: CommentTable;
   votes: VoteTable;
+  page_texts: PageTextTable;
 }

@@ -1,4 +1,5 @@
 import type { Comment } from '../../core/comment/comment.js';
+import { interleaveReplies } from '../../core/comment/comment-tree.js';
 import { cursorAfter, type PageCursor, type SortOrder } from '../../core/comment/sort.js';
 import { DomainError, unwrap } from '../../core/errors.js';
 import { canonicalUrl } from '../../core/url/canonical-url.js';
@@ -41,21 +42,8 @@ export async function listComments(deps: Deps, input: ListCommentsInput): Promis
   return {
     siteId: site.id,
     url,
-    comments: interleave(page, replies),
+    comments: interleaveReplies(page, replies),
     nextCursor: hasMore ? cursorAfter(input.sort, page[page.length - 1]!) : null,
     total: thread.commentCount,
   };
-}
-
-/** Places each reply after its top-level comment, keeping the replies' order. */
-function interleave(roots: Comment[], replies: Comment[]): Comment[] {
-  const rootOf = new Map<string, string>(roots.map((r) => [r.id, r.id]));
-  const byRoot = new Map<string, Comment[]>(roots.map((r) => [r.id, []]));
-  for (const reply of replies) {
-    const root = reply.parentId === null ? undefined : rootOf.get(reply.parentId);
-    if (root === undefined) continue;
-    rootOf.set(reply.id, root);
-    byRoot.get(root)!.push(reply);
-  }
-  return roots.flatMap((r) => [r, ...byRoot.get(r.id)!]);
 }

@@ -1,6 +1,7 @@
 import { DomainError, unwrap } from '../../core/errors.js';
 import { checkSiteId, normalizeOrigin } from '../../core/site/origin.js';
-import { getSite, insertSite, listSites, updateSite, type Site } from '../storage/repos/site-repo.js';
+import { hashSecret } from '../security/tokens.js';
+import { getSite, insertSite, listSites, setSiteKeyHash, updateSite, type Site } from '../storage/repos/site-repo.js';
 import type { Deps } from './deps.js';
 
 export interface SiteInput {
@@ -41,4 +42,12 @@ export async function ensureSite(deps: Pick<Deps, 'db' | 'now'>, input: Required
   if (!site) return addSite(deps, input);
   const missing = cleanOrigins(input.origins).filter((o) => !site.origins.includes(o));
   return missing.length ? changeSite(deps, { id: site.id, origins: [...site.origins, ...missing] }) : site;
+}
+
+/** `parley site key`: a new publisher key for the site (shown once; only its hash is kept). Replaces the old one. */
+export async function newSiteKey(deps: Pick<Deps, 'db' | 'newSecret'>, siteId: string): Promise<string> {
+  if (!(await getSite(deps.db, siteId))) throw new DomainError('SITE_NOT_FOUND', `There is no site "${siteId}".`);
+  const key = `pk_${deps.newSecret()}`;
+  await setSiteKeyHash(deps.db, siteId, hashSecret(key));
+  return key;
 }

@@ -1,6 +1,8 @@
 import { checkParent, createComment, validateDraft, type Comment, type CommentDraft } from '../../core/comment/comment.js';
 import { DomainError, unwrap } from '../../core/errors.js';
 import { canonicalUrl } from '../../core/url/canonical-url.js';
+import { validatePassage, type PassageDraft } from '../../core/passage/passage.js';
+import { currentTextHash, hasPageText } from '../storage/repos/page-text-repo.js';
 import { hashSecret } from '../security/tokens.js';
 import { addToReplyCount, getComment, insertComment } from '../storage/repos/comment-repo.js';
 import { addToCommentCount, getOrCreateThread } from '../storage/repos/thread-repo.js';
@@ -12,6 +14,8 @@ export interface PostCommentInput extends CommentDraft {
   url: string;
   title?: string | undefined;
   parentId?: string | null | undefined;
+  /** A comment on a passage of the article (top-level comments only). */
+  passage?: PassageDraft | undefined;
   ip: string | null;
   origin: string | undefined;
 }
@@ -20,6 +24,8 @@ export interface PostCommentResult {
   comment: Comment;
   editToken: string;
   editableUntil: number;
+  /** For a passage comment: whether the server has the article text it was made on. */
+  textKnown: boolean;
 }
 
 /** POST /api/v1/comments: checks everything, then writes the comment and its thread's counters in one transaction. */
@@ -27,23 +33,34 @@ export async function postComment(deps: Deps, input: PostCommentInput): Promise<
   const site = await loadSite(deps, input.site, input.origin);
   const url = unwrap(canonicalUrl(input.url));
   const draft = unwrap(validateDraft(input, deps.limits));
+  if (input.passage && input.parentId) throw new DomainError('PASSAGE_ON_REPLY', 'Only top-level comments can quote a passage.');
+  const passage = input.passage ? unwrap(validatePassage(input.passage)) : null;
   const bodyHtml = deps.renderMarkdown(draft.body);
   const editToken = deps.newSecret();
   const now = deps.now();
   const title = input.title?.trim().slice(0, 500) || null;
 
-  const comment = await deps.transact(async (trx) => {
+  const { comment, textKnown } = await deps.transact(async (trx) => {
     const thread = await getOrCreateThread(trx, { id: deps.newId(), siteId: site.id, url, title, now });
     const parent = input.parentId ? unwrap(checkParent(await getComment(trx, input.parentId), thread.id)) : null;
     const rootId = parent ? await rootOf(trx, parent) : null;
-    const created = createComment({ id: deps.newId(), threadId: thread.id, parent, draft, bodyHtml, now });
+    let textKnown = false;
+    if (passage) {
+      textKnown = await hasPageText(trx, thread.id, passage.textHash);
+      // Made on the publisher's latest text: already checked, in place.
+      if (passage.textHash === (await currentTextHash(trx, thread.id))) {
+        passage.status = 'exact';
+        passage.current = { quote: passage.quote, position: passage.position };
+      }
+    }
+    const created = createComment({ id: deps.newId(), threadId: thread.id, parent, draft, bodyHtml, now, passage });
     await insertComment(trx, created, { rootId: rootId ?? created.id, ip: input.ip, editTokenHash: hashSecret(editToken) });
     if (parent) await addToReplyCount(trx, parent.id, 1);
     await addToCommentCount(trx, thread.id, 1, now);
-    return created;
+    return { comment: created, textKnown };
   });
   deps.onThreadChange({ siteId: site.id, url, threadId: comment.threadId, kind: 'comment.created', commentId: comment.id });
-  return { comment, editToken, editableUntil: comment.createdAt + deps.editWindowMs };
+  return { comment, editToken, editableUntil: comment.createdAt + deps.editWindowMs, textKnown: passage ? textKnown : true };
 }
 
 async function rootOf(db: Deps['db'], parent: Comment): Promise<string> {

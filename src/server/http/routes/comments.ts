@@ -38,7 +38,7 @@ export async function commentRoutes(app: FastifyInstance, parley: Parley): Promi
   }, async (request, reply) => {
     const result = await postComment(deps, { ...request.body, ip: request.ip, origin: origin(request) });
     return reply.code(201).send({
-      comment: toPublicComment(result.comment), editToken: result.editToken, editableUntil: iso(result.editableUntil),
+      comment: toPublicComment(result.comment), editToken: result.editToken, editableUntil: iso(result.editableUntil), textKnown: result.textKnown,
     });
   });
 

@@ -1,6 +1,7 @@
 import type { Kysely, Selectable } from 'kysely';
 import type { Comment, CommentStatus } from '../../../core/comment/comment.js';
 import type { PageCursor, SortOrder } from '../../../core/comment/sort.js';
+import type { Passage } from '../../../core/passage/passage.js';
 import type { CommentTable, Database } from '../database.js';
 
 /** What the server keeps beside a comment and never shows: who wrote it from where, and the edit secret. */
@@ -24,6 +25,7 @@ const toComment = (row: Selectable<CommentTable>): Comment => ({
   upvotes: row.upvotes,
   downvotes: row.downvotes,
   replyCount: row.reply_count,
+  passage: row.passage ? (JSON.parse(row.passage) as Passage) : null,
 });
 
 export async function insertComment(db: Kysely<Database>, c: Comment, secrets: CommentSecrets): Promise<void> {
@@ -49,6 +51,8 @@ export async function insertComment(db: Kysely<Database>, c: Comment, secrets: C
       score: c.upvotes - c.downvotes,
       reply_count: c.replyCount,
       edit_token_hash: secrets.editTokenHash,
+      passage: c.passage && JSON.stringify(c.passage),
+      passage_order: passageOrder(c.passage),
     })
     .execute();
 }
@@ -166,4 +170,26 @@ export async function countPublished(db: Kysely<Database>, threadId: string): Pr
  */
 export async function lockComment(db: Kysely<Database>, id: string): Promise<void> {
   await db.updateTable('comments').set((eb) => ({ upvotes: eb.ref('upvotes') })).where('id', '=', id).execute();
+}
+
+const passageOrder = (p: Passage | null): number | null => (p && p.status !== 'orphaned' ? (p.current ?? p).position.start : null);
+
+/** Saves a passage comment's new place after the article changed. */
+export async function savePassage(db: Kysely<Database>, id: string, passage: Passage): Promise<void> {
+  await db.updateTable('comments').set({ passage: JSON.stringify(passage), passage_order: passageOrder(passage) }).where('id', '=', id).execute();
+}
+
+/** Every comment on a passage of the thread (removed ones too: they keep nothing to show but are skipped by callers). */
+export async function listPassageComments(db: Kysely<Database>, threadId: string): Promise<Comment[]> {
+  const rows = await db
+    .selectFrom('comments')
+    .selectAll()
+    .where('thread_id', '=', threadId)
+    .where('parent_id', 'is', null)
+    .where('passage', 'is not', null)
+    .where('status', 'in', VISIBLE)
+    .orderBy('created_at', 'asc')
+    .orderBy('id', 'asc')
+    .execute();
+  return rows.map(toComment);
 }
