@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { execFile, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { after, before, describe, test } from 'node:test';
@@ -28,7 +28,7 @@ before(async () => {
 
 describe('parley CLI: help and configuration errors', () => {
   test('--help everywhere', async () => {
-    for (const args of [['--help'], ['serve', '--help'], ['migrate', '--help'], ['site', '--help'], ['site', 'add', '--help']]) {
+    for (const args of [['--help'], ['serve', '--help'], ['migrate', '--help'], ['site', '--help'], ['site', 'add', '--help'], ['page', '--help']]) {
       const r = await parley(args);
       assert.equal(r.code, 0, `${args.join(' ')}: ${r.stderr}`);
       assert.match(r.stdout, /Usage: parley/, args.join(' '));
@@ -76,7 +76,7 @@ for (const engine of ENGINES) {
     test('migrate applies the schema once', async () => {
       const first = await parley(['migrate'], env);
       assert.equal(first.code, 0, first.stderr);
-      assert.match(first.stdout, /Applied 1 migration\(s\): 0001-initial/);
+      assert.match(first.stdout, /Applied 2 migration\(s\): 0001-initial, 0002-passages/);
       const again = await parley(['migrate'], env);
       assert.match(again.stdout, /up to date/);
     });
@@ -98,6 +98,28 @@ for (const engine of ENGINES) {
       const missing = await parley(['site', 'update', 'nope', '--name', 'x'], env);
       assert.equal(missing.code, 1);
       assert.match(missing.stderr, /no site "nope"/);
+    });
+
+    test('site key and page update: a publisher revision re-anchors passage comments; orphans are listed', async () => {
+      const key = await parley(['site', 'key', 'my-paper'], env);
+      assert.equal(key.code, 0, key.stderr);
+      assert.match(key.stdout, /New publisher key for my-paper: pk_[A-Za-z0-9_-]{20,}/);
+      const dir = mkdtempSync(join(tmpdir(), 'parley-page-'));
+      dirs.push(dir);
+      const file = join(dir, 'column.txt');
+      writeFileSync(file, 'First paragraph about buses.\n\nSecond paragraph about trams.');
+      const url = 'https://paper.example/columns/transit';
+      const first = await parley(['page', 'update', '--site', 'my-paper', '--url', url, '--file', file], env);
+      assert.equal(first.code, 0, first.stderr);
+      assert.match(first.stdout, /New article text \(58 characters/);
+      assert.match(first.stdout, /0 in place, 0 moved, 0 on an edited passage, 0 orphaned/);
+      const again = await parley(['page', 'update', '--site', 'my-paper', '--url', url, '--file', file], env);
+      assert.match(again.stdout, /Article text unchanged/);
+      const orphans = await parley(['page', 'orphans', '--site', 'my-paper', '--url', url], env);
+      assert.match(orphans.stdout, /No orphaned passage comments/);
+      const missing = await parley(['page', 'update', '--url', url, '--file', file], env);
+      assert.equal(missing.code, 2);
+      assert.match(missing.stderr, /needs --site and --url/);
     });
 
     test('serve starts on PORT/HOST with the demo publication and stops cleanly on SIGTERM', async () => {
