@@ -111,7 +111,7 @@ for (const engine of ENGINES) {
       const url = 'https://paper.example/columns/transit';
       const first = await parley(['page', 'update', '--site', 'my-paper', '--url', url, '--file', file], env);
       assert.equal(first.code, 0, first.stderr);
-      assert.match(first.stdout, /New article text \(58 characters/);
+      assert.match(first.stdout, /New article text \(59 characters/);
       assert.match(first.stdout, /0 in place, 0 moved, 0 on an edited passage, 0 orphaned/);
       const again = await parley(['page', 'update', '--site', 'my-paper', '--url', url, '--file', file], env);
       assert.match(again.stdout, /Article text unchanged/);
