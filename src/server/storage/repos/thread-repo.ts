@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { Database } from '../database.js';
+import type { Database, ThreadTable } from '../database.js';
 
 export interface Thread {
   id: string;
@@ -9,14 +9,18 @@ export interface Thread {
   commentCount: number;
 }
 
+const THREAD_COLUMNS = ['id', 'site_id', 'url', 'title', 'comment_count'] as const;
+type ThreadRow = Pick<ThreadTable, (typeof THREAD_COLUMNS)[number]>;
+const toThread = (row: ThreadRow): Thread => ({ id: row.id, siteId: row.site_id, url: row.url, title: row.title, commentCount: row.comment_count });
+
 export async function findThread(db: Kysely<Database>, siteId: string, url: string): Promise<Thread | undefined> {
-  const row = await db
-    .selectFrom('threads')
-    .select(['id', 'site_id', 'url', 'title', 'comment_count'])
-    .where('site_id', '=', siteId)
-    .where('url', '=', url)
-    .executeTakeFirst();
-  return row && { id: row.id, siteId: row.site_id, url: row.url, title: row.title, commentCount: row.comment_count };
+  const row = await db.selectFrom('threads').select(THREAD_COLUMNS).where('site_id', '=', siteId).where('url', '=', url).executeTakeFirst();
+  return row && toThread(row);
+}
+
+export async function getThread(db: Kysely<Database>, id: string): Promise<Thread | undefined> {
+  const row = await db.selectFrom('threads').select(THREAD_COLUMNS).where('id', '=', id).executeTakeFirst();
+  return row && toThread(row);
 }
 
 /** The page's thread, created on its first comment. Safe when two writers race on one page. */
@@ -62,13 +66,4 @@ export async function countsByUrl(db: Kysely<Database>, siteId: string, urls: st
     .where('url', 'in', urls)
     .execute();
   return new Map(rows.map((r) => [r.url, r.comment_count]));
-}
-
-export async function getThread(db: Kysely<Database>, id: string): Promise<Thread | undefined> {
-  const row = await db
-    .selectFrom('threads')
-    .select(['id', 'site_id', 'url', 'title', 'comment_count'])
-    .where('id', '=', id)
-    .executeTakeFirst();
-  return row && { id: row.id, siteId: row.site_id, url: row.url, title: row.title, commentCount: row.comment_count };
 }
