@@ -16,6 +16,7 @@ const c = (id: string, parentId: string | null = null, status: PublicComment['st
   upvotes: 0,
   downvotes: 0,
   replyCount: 0,
+  passage: null,
 });
 const ids = (list: PublicComment[]) => list.map((x) => x.id);
 
