@@ -4,7 +4,9 @@ import { compose } from '../../compose.js';
 import { buildApp } from '../../http/app.js';
 import { packageRoot } from '../../package-root.js';
 import { ensureSite } from '../../use-cases/manage-sites.js';
-import { demoPages } from '../../../demo/demo-pages.js';
+import { columnText } from '../../../demo/column-text.js';
+import { demoColumns, demoColumnUrl, demoPages } from '../../../demo/demo-pages.js';
+import { updatePageText } from '../../use-cases/page-text.js';
 import { CONFIG_FLAGS, configFlags, configHelp, parse } from '../args.js';
 
 export const SERVE_HELP = `Usage: parley serve [options]
@@ -24,7 +26,11 @@ export async function serve(args: string[]): Promise<number> {
   const publicOrigin = new URL(config.publicUrl).origin;
   if (config.demo) {
     const local = [`http://127.0.0.1:${config.port}`, `http://localhost:${config.port}`];
-    await ensureSite(parley.deps, { id: 'demo', name: 'The Parley Review (demo)', origins: [publicOrigin, ...local] });
+    await ensureSite(parley.deps, { id: 'demo', name: 'The Larkmoor Courier (demo)', origins: [publicOrigin, ...local] });
+    // The demo is its own publisher: it gives Parley each column's text, so passage comments are checked against it.
+    for (const column of demoColumns) {
+      await updatePageText(parley.deps, { site: 'demo', url: demoColumnUrl(config.publicUrl, column.slug), text: columnText(column) });
+    }
   }
   const app = await buildApp(parley, {
     widgetDir: join(packageRoot(), 'dist', 'widget'),
