@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // Bundles the embeddable widget into dist/widget/: embed.js (loader), app.js + app.css (Preact UI in a
-// shadow root) and count.js (comment counts). Prints each file's raw and gzip size.
+// shadow root), count.js (comment counts) and passages.js (inline feedback in the article, loaded by app.js only
+// on pages with an article container). Prints each file's raw and gzip size.
 // Usage: node scripts/build-widget.mjs [--watch]
 import { build, context } from 'esbuild';
 import { readFileSync } from 'node:fs';
@@ -20,6 +21,33 @@ const common = {
   legalComments: 'none',
 };
 
+/**
+ * passages.js anchors without edit history (`anchorSelector` with no `previousText`: the browser only has the live
+ * text), so core/anchoring's diff (the history path, about 1.8 KB gzip) is left out of it: the module is replaced
+ * by one whose functions throw, which the browser tests would report if that path were ever taken.
+ */
+const withoutHistoryDiff = {
+  name: 'anchoring-without-diff',
+  setup(b) {
+    b.onResolve({ filter: /^\.\/diff\.js$/ }, (args) =>
+      /core[\\/]anchoring/.test(args.importer) ? { path: 'diff', namespace: 'no-diff' } : undefined,
+    );
+    b.onLoad({ filter: /.*/, namespace: 'no-diff' }, () => ({
+      contents: 'const no = () => { throw new Error("anchoring history is not in passages.js") };\n' +
+        'export const diffKeys = no, insertedSpans = no, mapRange = no;',
+      loader: 'js',
+    }));
+  },
+};
+
+/** In passages.js, Preact is app.js's (src/widget/passages/kit.ts): one instance, no second copy. */
+const preactFromApp = {
+  name: 'preact-from-app',
+  setup(b) {
+    b.onResolve({ filter: /^preact(\/hooks|\/jsx-runtime)?$/ }, () => ({ path: `${root}src/widget/passages/kit.ts` }));
+  },
+};
+
 const builds = [
   {
     ...common,
@@ -29,10 +57,18 @@ const builds = [
     jsxImportSource: 'preact',
     define: { 'process.env.NODE_ENV': '"production"' },
   },
+  {
+    ...common,
+    entryPoints: { passages: 'src/widget/passages/main.ts' },
+    format: 'iife',
+    jsx: 'automatic',
+    jsxImportSource: 'preact',
+    plugins: [withoutHistoryDiff, preactFromApp],
+  },
   { ...common, entryPoints: { app: 'src/widget/app/app.css' } },
 ];
 
-export const WIDGET_FILES = ['embed.js', 'app.js', 'app.css', 'count.js'];
+export const WIDGET_FILES = ['embed.js', 'app.js', 'app.css', 'count.js', 'passages.js'];
 
 /** Raw and gzip (level 9) sizes of the built files. */
 export function sizes() {

@@ -49,6 +49,7 @@ for (const engine of ENGINES) {
 
     test('a reader comments on passages; the anchor is stored and shown, unchecked until the publisher gives the text', async () => {
       for (const [name, quote] of [['A', 'discuss the new bus timetabel'], ['B', 'cancelled without notice'], ['C', 'We were never consulted']] as const) {
+        t.clock.now += 1000;
         const res = await postPassage(`About ${name}`, { selector: range(T0, quote), textHash: textHash(T0) });
         assert.equal(res.statusCode, 201, res.body);
         const { comment, textKnown } = res.json();
@@ -59,6 +60,7 @@ for (const engine of ENGINES) {
       }
       const hint = await t.app.inject({ method: 'POST', url: '/api/v1/pages/hint', headers: { origin: ORIGIN }, payload: { site: SITE, url: URL_A, text: T0 } });
       assert.equal(hint.statusCode, 204);
+      t.clock.now += 1000;
       const again = await postPassage('Another on A', { selector: range(T0, 'discuss the new bus timetabel'), textHash: textHash(T0) });
       assert.equal(again.json().textKnown, true, 'the hint was kept');
       ids.A2 = again.json().comment.id;

@@ -56,6 +56,8 @@ export interface PageOptions {
   hash?: string;
   /** Extra HTML in <body> before the widget. */
   before?: string;
+  /** Replaces the default article (`<article><h1>…</h1><p>…</p></article>`), e.g. with a `data-content` container. */
+  article?: string;
   /** Extra CSS of the host page (to check it does not leak into the widget). */
   css?: string;
   /** Replaces the whole body (e.g. for count.js pages). */
@@ -88,7 +90,7 @@ function pageHtml(o: PageOptions): string {
     .join('');
   const body =
     o.body ??
-    `<article><h1>First column</h1><p>Some opinion worth discussing.</p></article>${o.before ?? ''}
+    `${o.article ?? '<article><h1>First column</h1><p>Some opinion worth discussing.</p></article>'}${o.before ?? ''}
 <div id="parley"></div>
 <script src="${PARLEY}embed.js"${attrs} async></script>`;
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>First column</title>

@@ -1,7 +1,10 @@
+import { render } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { jsx } from 'preact/jsx-runtime';
 import { buildTree } from '../../core/comment/comment-tree.js';
 import type { SortOrder } from '../../core/comment/sort.js';
 import type { WidgetConfig } from '../shared/config.js';
+import type { Passages, PassagesWindow } from '../shared/passages.js';
 import type { PublicComment } from './api.js';
 import { createApi, isApiError } from './api.js';
 import { CommentForm } from './CommentForm.js';
@@ -23,7 +26,11 @@ const enum Load {
 /** The comment named by the page's hash (`#parley-comment-<id>`), if any. */
 const hashTarget = (): string | undefined => /^#parley-comment-([\w-]+)$/.exec(location.hash)?.[1];
 
-/** One discussion: heading and count, the form, the sort control and the threaded list, page by page. */
+/**
+ * One discussion: heading and count, the form, the sort control and the threaded list, page by page. When the
+ * embed tag's `data-content` names an article container on the page, passages.js is loaded for inline feedback:
+ * it adds the tabs, the quotes above passage comments and everything in the article.
+ */
 export function App({ cfg }: { cfg: WidgetConfig }) {
   const [t] = useState(() => messagesFor(cfg.lang));
   const [api] = useState(() => createApi(cfg.base));
@@ -36,6 +43,7 @@ export function App({ cfg }: { cfg: WidgetConfig }) {
   const [target, setTarget] = useState<string | null>(null);
   const [message, setMessage] = useState('');
   const [, setNow] = useState(0);
+  const [passages, setPassages] = useState<Passages | null>(null);
   const root = useRef<HTMLElement>(null);
   /** Counts first-page loads, so that answers for an older sort order are dropped. */
   const request = useRef(0);
@@ -106,6 +114,27 @@ export function App({ cfg }: { cfg: WidgetConfig }) {
   }, [sort]);
 
   useEffect(() => {
+    let content: Element | null = null;
+    try {
+      content = cfg.content ? document.querySelector(cfg.content) : null;
+    } catch {
+      /* not a valid selector: no inline feedback */
+    }
+    if (!content) return;
+    const script = document.createElement('script');
+    script.src = `${cfg.base}widget/passages.js`;
+    script.onload = () =>
+      setPassages(
+        (window as PassagesWindow).__parleyPassages!(
+          { jsx, render, useState, useEffect, useRef, CommentItem, CommentForm },
+          content,
+          () => setNow(Date.now()),
+        ),
+      );
+    document.head.append(script);
+  }, []);
+
+  useEffect(() => {
     const onHash = () => {
       const id = hashTarget();
       if (id) show(id, has(id));
@@ -136,33 +165,29 @@ export function App({ cfg }: { cfg: WidgetConfig }) {
     fail,
     target,
     reveal,
-    posted(comment) {
+    quote: passages?.quote,
+    posted(comment, stay) {
       setList((l) => addComments(l, [comment]));
       setTotal((n) => n + 1);
       announce(t.posted);
-      reveal(comment.id);
+      if (!stay) reveal(comment.id);
+      passages?.add(comment);
     },
-    changed: (comment) => setList((l) => replaceComment(l, comment)),
+    changed(comment) {
+      setList((l) => replaceComment(l, comment));
+      passages?.add(comment);
+    },
     removed(id, placeholder) {
       setList((l) => (placeholder ? replaceComment(l, placeholder) : removeComment(l, id)));
       setTotal((n) => n - 1);
+      passages?.remove(id, placeholder);
     },
   };
   const tree = buildTree(list);
   const heading = 'parley-heading';
-
-  return (
-    <section
-      ref={root}
-      class={`parley ${cfg.theme === 'light' || cfg.theme === 'dark' ? cfg.theme : 'auto'}`}
-      lang={t.locale}
-      aria-labelledby={heading}
-    >
-      <header class="head">
-        <h2 id={heading}>{t.heading}</h2>
-        <p class="count">{plural(t.comments, total, t.locale)}</p>
-      </header>
-      <CommentForm w={w} />
+  // The list: sort control, comments, paging ("View all comments" under passages.js's tabs).
+  const all = (
+    <>
       <div class="bar">
         <label>
           {t.sortBy}{' '}
@@ -197,6 +222,22 @@ export function App({ cfg }: { cfg: WidgetConfig }) {
           </button>
         </div>
       )}
+    </>
+  );
+
+  return (
+    <section
+      ref={root}
+      class={`parley ${cfg.theme === 'light' || cfg.theme === 'dark' ? cfg.theme : 'auto'}`}
+      lang={t.locale}
+      aria-labelledby={heading}
+    >
+      <header class="head">
+        <h2 id={heading}>{t.heading}</h2>
+        <p class="count">{plural(t.comments, total, t.locale)}</p>
+      </header>
+      <CommentForm w={w} />
+      {passages ? passages.tabs(w, all) : all}
       <div class="status" aria-live="polite">
         {message}
       </div>

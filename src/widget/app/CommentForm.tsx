@@ -1,6 +1,7 @@
 import type { ComponentChild, TargetedEvent } from 'preact';
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
-import type { PublicComment } from './api.js';
+import type { PostCommentBody } from '../../api/schemas.js';
+import type { PostReply, PublicComment } from './api.js';
 import { isApiError } from './api.js';
 import { errorId, Field } from './Field.js';
 import type { OwnComment } from './local-store.js';
@@ -28,8 +29,10 @@ interface CommentFormProps {
   parent?: PublicComment;
   /** One's own comment, to edit it in place (only the text is shown then). */
   edit?: { comment: PublicComment; own: OwnComment };
-  /** Called after a successful post or edit (reply and edit forms close then). */
-  onDone?: () => void;
+  /** The passage of the article a new comment is about (the form is then passages.js's). */
+  passage?: PostCommentBody['passage'];
+  /** Called after a successful post (with the answer) or edit (reply and edit forms close then). */
+  onDone?: (posted?: PostReply) => void;
   onCancel?: () => void;
 }
 
@@ -39,7 +42,7 @@ let forms = 0;
  * The comment form: Markdown text with a preview toggle and, for new comments, the guest's name,
  * optional email and website (remembered for next time). Also edits one's own comment.
  */
-export function CommentForm({ w, parent, edit, onDone, onCancel }: CommentFormProps) {
+export function CommentForm({ w, parent, edit, passage, onDone, onCancel }: CommentFormProps) {
   const { cfg, api, t } = w;
   const [id] = useState(() => `parley-form-${++forms}`);
   const form = useRef<HTMLFormElement>(null);
@@ -56,9 +59,9 @@ export function CommentForm({ w, parent, edit, onDone, onCancel }: CommentFormPr
   const [error, setError] = useState<[FieldName | '', string] | null>(null);
 
   const focus = (field: FieldName) => (form.current?.elements.namedItem(field) as HTMLElement | null)?.focus();
-  // Reply and edit forms open with the caret in the text box (before the next keystroke arrives).
+  // Reply, edit and passage forms open with the caret in the text box (before the next keystroke arrives).
   useLayoutEffect(() => {
-    if (parent || edit) focus('body');
+    if (parent || edit || passage) focus('body');
   }, []);
 
   const fail = (code: string) => {
@@ -82,20 +85,22 @@ export function CommentForm({ w, parent, edit, onDone, onCancel }: CommentFormPr
     if (!body) return fail('BODY_EMPTY');
     if (!edit && !name) return fail('NAME_REQUIRED');
     setBusy(true);
+    let res: PostReply | undefined;
     try {
       if (edit) {
-        const res = await api.edit(edit.comment.id, body, edit.own.token);
-        saveOwnComment(res.comment.id, { ...edit.own, body });
-        w.changed(res.comment);
+        const { comment } = await api.edit(edit.comment.id, body, edit.own.token);
+        saveOwnComment(comment.id, { ...edit.own, body });
+        w.changed(comment);
         w.announce(t.updated);
       } else {
-        const res = await api.post({
+        res = await api.post({
           site: cfg.site,
           url: cfg.url,
           title: cfg.title,
           parentId: parent?.id,
           body,
           author: { name, email: email || undefined, url: url || undefined },
+          passage,
         });
         saveAuthor({ name, email, url });
         saveOwnComment(res.comment.id, { token: res.editToken, editableUntil: Date.parse(res.editableUntil), body });
@@ -104,7 +109,7 @@ export function CommentForm({ w, parent, edit, onDone, onCancel }: CommentFormPr
       }
       setPreview(false);
       setError(null);
-      onDone?.();
+      onDone?.(res);
     } catch (err) {
       fail(isApiError(err) ? err.code : 'INTERNAL');
     }

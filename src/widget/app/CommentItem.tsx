@@ -110,6 +110,7 @@ export function CommentItem({ w, node, parent, pos, size }: CommentItemProps) {
           {fmt(t.inReplyTo, { name: parent.status === 'deleted' ? t.deleted : parent.author.name })}
         </a>
       )}
+      {w.quote?.(c)}
       {mode === 'edit' && own ? (
         <CommentForm w={w} edit={{ comment: c, own }} onDone={close} onCancel={close} />
       ) : (

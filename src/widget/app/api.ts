@@ -19,6 +19,14 @@ export interface ApiError {
   message: string;
 }
 
+/** The answer to a new comment; `textKnown` (passage comments) is false when the server lacks the article text. */
+export interface PostReply {
+  comment: PublicComment;
+  editToken: string;
+  editableUntil: string;
+  textKnown: boolean;
+}
+
 export const isApiError = (e: unknown): e is ApiError => typeof (e as ApiError | null)?.code === 'string';
 
 export function createApi(base: string) {
@@ -51,7 +59,7 @@ export function createApi(base: string) {
     conversation: (id: string, site: string, url: string) =>
       call<{ comments: PublicComment[] }>('GET', `${comment(id)}/conversation?${new URLSearchParams({ site, url })}`),
     post: (input: PostCommentBody) =>
-      call<{ comment: PublicComment; editToken: string; editableUntil: string }>('POST', 'comments', input),
+      call<PostReply>('POST', 'comments', input),
     edit: (id: string, body: string, token: string) =>
       call<{ comment: PublicComment }>('PATCH', comment(id), { body }, bearer(token)),
     /** Resolves to the placeholder left behind, or undefined when the comment disappeared (204). */

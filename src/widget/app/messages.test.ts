@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
-import { catalogues, en, errorText, fmt, messagesFor, plural } from './messages.js';
+import { catalogues, en, enPassages, errorText, fmt, messagesFor, passageCatalogues, plural } from './messages.js';
 
 test('every API error code has a message in every catalogue', () => {
   const source = readFileSync(new URL('../../core/errors.ts', import.meta.url), 'utf8');
@@ -33,4 +33,12 @@ test('errorText falls back to INTERNAL; messagesFor falls back to English', () =
   assert.equal(messagesFor('en-GB'), en);
   assert.equal(messagesFor('xx'), en);
   assert.equal(messagesFor(undefined), en);
+});
+
+test('every passage catalogue has every string of the English one, and a catalogue of the same language', () => {
+  for (const [lang, t] of Object.entries(passageCatalogues)) {
+    assert.deepEqual(Object.keys(t).sort(), Object.keys(enPassages).sort(), lang);
+    assert.ok(catalogues[lang], lang);
+  }
+  assert.equal(plural(enPassages.marker, 2).replace('{quotes}', '“x”'), '2 comments on “x”');
 });

@@ -97,6 +97,27 @@ export const catalogues: Record<string, Messages> = { en };
 /** The catalogue for a language tag (`de-CH` → `de`), English when there is none. */
 export const messagesFor = (lang = ''): Messages => catalogues[lang.toLowerCase().split('-')[0]!] ?? en;
 
+/**
+ * Strings only passages.js shows (inline feedback), kept apart so that app.js does not carry them. `{quotes}` is
+ * the list of quoted passages; the shortcut is documented in src/widget/README.md.
+ */
+export const enPassages = {
+  inline: 'Inline Feedbacks',
+  noInline: 'No inline feedback yet: select a passage of the article to comment on it.',
+  close: 'Close',
+  passageEdited: 'passage edited since this comment',
+  passageChanged: 'this passage has changed',
+  comment: 'Comment on this passage',
+  answer: 'Answer: {q}',
+  marker: { one: '{n} comment on {quotes}', other: '{n} comments on {quotes}' } as Plural,
+  selected: 'Passage selected: press Tab, then Enter, or Alt+Shift+C to comment on it.',
+  commenting: 'Commenting on “{quote}”',
+};
+
+export type PassageMessages = typeof enPassages;
+
+export const passageCatalogues: Record<string, PassageMessages> = { en: enPassages };
+
 /** Fills `{name}` placeholders; unknown ones are left as they are. */
 export const fmt = (template: string, vars: Record<string, string | number>): string =>
   template.replace(/\{(\w+)\}/g, (whole, key: string) => (key in vars ? String(vars[key]) : whole));

@@ -1,3 +1,4 @@
+import type { ComponentChild } from 'preact';
 import type { WidgetConfig } from '../shared/config.js';
 import type { Api, PublicComment } from './api.js';
 import type { Messages } from './messages.js';
@@ -14,8 +15,8 @@ export interface Widget {
   announce(text: string): void;
   /** Error text for a failure thrown by the API helper. */
   fail(err: unknown): string;
-  /** A comment the reader just posted. */
-  posted(comment: PublicComment): void;
+  /** A comment the reader just posted; `stay`: keep focus where it is (e.g. in a panel in the article). */
+  posted(comment: PublicComment, stay?: boolean): void;
   changed(comment: PublicComment): void;
   /** After a delete: the placeholder that stays, or null when the comment disappeared. */
   removed(id: string, placeholder: PublicComment | null): void;
@@ -23,6 +24,8 @@ export interface Widget {
   reveal(id: string, mark?: boolean): void;
   /** The highlighted comment (from the URL hash or the last reveal). */
   target: string | null;
+  /** The passage quote above a comment (from passages.js, when loaded). */
+  quote?: ((c: PublicComment) => ComponentChild) | undefined;
 }
 
 /** The element id of a comment, also used in permalinks (`#parley-comment-<id>`). */

@@ -14,7 +14,7 @@ export interface WidgetConfig {
   /** `newest`, `oldest` or `top`. */
   sort?: string | undefined;
   lang?: string | undefined;
-  /** Kept for passage comments (a later feature): selector of the article text. */
+  /** CSS selector of the article container: turns on inline feedback (passages.js) when it matches. */
   content?: string | undefined;
   /** CSS selector of the element the widget renders into. */
   target: string;
