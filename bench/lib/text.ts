@@ -1,3 +1,4 @@
+import { prng as rng } from '../../test/support/prng.js';
 /**
  * Comment bodies: ~300 characters of ordinary prose (a little Markdown emphasis), deterministic, all distinct.
  * The same texts are posted to every server.
@@ -9,17 +10,6 @@ const WORDS = (
   'still a good piece overall thanks for covering local politics so carefully'
 ).split(' ');
 
-/** Seeded pseudo-random generator (mulberry32) so every run posts the same texts. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export function commentText(i: number, length = 300): string {
   const rand = rng(1000 + i);

@@ -4,7 +4,7 @@ import { ENGINES } from '../support/engines.js';
 import { createTestApp, ORIGIN, PAGE, post, SITE, type TestApp } from '../support/app.js';
 
 for (const engine of ENGINES) {
-  describe(`${engine.name}: editing and deleting one's own comment`, { skip: engine.skip }, () => {
+  describe(`${engine.name}: editing and deleting one's own comment`, { skip: engine.skipReason }, () => {
     let t: TestApp;
     before(async () => {
       t = await createTestApp({ engine, config: { editWindow: '10m' } });

@@ -31,7 +31,7 @@ type Passage = { status: string; reason: string | null; quote: { exact: string }
 type Listed = { id: string; parentId: string | null; passage: Passage | null };
 
 for (const engine of ENGINES) {
-  describe(`${engine.name}: passage comments and article revisions`, { skip: engine.skip }, () => {
+  describe(`${engine.name}: passage comments and article revisions`, { skip: engine.skipReason }, () => {
     let t: TestApp;
     let key: string;
     const ids: Record<string, string> = {};

@@ -4,7 +4,7 @@ import { ENGINES } from '../support/engines.js';
 import { createTestApp, ORIGIN, PAGE, post, SITE, type TestApp } from '../support/app.js';
 
 for (const engine of ENGINES) {
-  describe(`${engine.name}: POST /api/v1/comments`, { skip: engine.skip }, () => {
+  describe(`${engine.name}: POST /api/v1/comments`, { skip: engine.skipReason }, () => {
     let t: TestApp;
     before(async () => {
       t = await createTestApp({ engine, config: { maxCommentLength: '500', bodyLimit: '4096' } });

@@ -4,7 +4,7 @@ import { ENGINES } from '../support/engines.js';
 import { createTestApp, ORIGIN, PAGE, post, SITE, type TestApp } from '../support/app.js';
 
 for (const engine of ENGINES) {
-  describe(`${engine.name}: votes and counts`, { skip: engine.skip }, () => {
+  describe(`${engine.name}: votes and counts`, { skip: engine.skipReason }, () => {
     let t: TestApp;
     before(async () => {
       t = await createTestApp({ engine });
@@ -61,7 +61,7 @@ for (const engine of ENGINES) {
 }
 
 for (const engine of ENGINES) {
-  describe(`${engine.name}: concurrent votes`, { skip: engine.skip }, () => {
+  describe(`${engine.name}: concurrent votes`, { skip: engine.skipReason }, () => {
     test('one voter clicking many times at once still counts once', async () => {
       const t = await createTestApp({ engine });
       try {

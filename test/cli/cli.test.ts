@@ -60,7 +60,7 @@ describe('parley CLI: help and configuration errors', () => {
 });
 
 for (const engine of ENGINES) {
-  describe(`${engine.name}: parley migrate, site and serve`, { skip: engine.skip }, () => {
+  describe(`${engine.name}: parley migrate, site and serve`, { skip: engine.skipReason }, () => {
     let database: TestDatabase;
     let env: Record<string, string>;
     const dirs: string[] = [];

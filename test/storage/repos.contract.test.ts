@@ -11,7 +11,7 @@ import { ENGINES, type TestDatabase } from '../support/engines.js';
 
 // One contract, every storage engine: the repos must behave the same on SQLite and PostgreSQL.
 for (const engine of ENGINES) {
-  describe(`${engine.name}: storage contract`, { skip: engine.skip }, () => {
+  describe(`${engine.name}: storage contract`, { skip: engine.skipReason }, () => {
     let database: TestDatabase;
     let s: Storage;
     before(async () => {

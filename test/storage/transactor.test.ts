@@ -7,7 +7,7 @@ import { createTransactor } from '../../src/server/storage/transactor.js';
 import { ENGINES, type TestDatabase } from '../support/engines.js';
 
 for (const engine of ENGINES) {
-  describe(`${engine.name}: transactions of concurrent writers`, { skip: engine.skip }, () => {
+  describe(`${engine.name}: transactions of concurrent writers`, { skip: engine.skipReason }, () => {
     let database: TestDatabase;
     let s: Storage;
     before(async () => {

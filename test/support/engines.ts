@@ -12,7 +12,7 @@ export interface TestDatabase {
 export interface Engine {
   name: 'sqlite' | 'postgres';
   /** A written reason when this engine cannot run here, else false. */
-  skip: string | false;
+  skipReason: string | false;
   create(): Promise<TestDatabase>;
 }
 
@@ -21,7 +21,7 @@ const adminUrl = process.env.PG_ADMIN_URL;
 /** SQLite in a temp file, always. */
 export const sqliteEngine: Engine = {
   name: 'sqlite',
-  skip: false,
+  skipReason: false,
   async create() {
     const dir = mkdtempSync(join(tmpdir(), 'parley-test-'));
     return { url: join(dir, 'parley.db'), drop: async () => rmSync(dir, { recursive: true, force: true }) };
@@ -34,7 +34,7 @@ export const sqliteEngine: Engine = {
  */
 export const postgresEngine: Engine = {
   name: 'postgres',
-  skip: adminUrl ? false : 'PG_ADMIN_URL not set: run through `npm test`, which starts a throwaway PostgreSQL',
+  skipReason: adminUrl ? false : 'PG_ADMIN_URL not set: run through `npm test`, which starts a throwaway PostgreSQL',
   async create() {
     if (!adminUrl) throw new Error('PG_ADMIN_URL not set');
     const name = `parley_t_${randomBytes(6).toString('hex')}`;

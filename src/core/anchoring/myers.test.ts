@@ -1,18 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { anchoredDistances, bestLength, compilePattern, levenshtein, searchApprox } from './myers.js';
+import { prng } from '../../../test/support/prng.js';
 
-/** mulberry32: a tiny seeded PRNG so the property checks are reproducible. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function randomString(rand: () => number, len: number, alphabet: string): string {
   let s = '';

@@ -1,18 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { anchorSelector, describeRange, type AnchorResult } from './index.js';
+import { prng } from '../../../test/support/prng.js';
 
-/** mulberry32: a tiny seeded PRNG, so every run checks the same cases (and a failure names its seed). */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const WORDS = ('the council voted to delay the bus line until next year residents described commutes of ninety minutes ' +
   'supporters say the price is too high critics say the cost of doing nothing is higher Ortiz Vance Zoë café Tomás ' +
