@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // Bundles the embeddable widget into dist/widget/: embed.js (loader), app.js + app.css (Preact UI in a
-// shadow root), count.js (comment counts) and passages.js (inline feedback in the article, loaded by app.js only
-// on pages with an article container). Prints each file's raw and gzip size.
+// shadow root), count.js (comment counts), passages.js (inline feedback in the article, loaded by app.js only
+// on pages with an article container) and anchoring.js (the anchoring engine, loaded by passages.js only when a
+// passage is not at its stored position, i.e. the article was edited). Prints each file's raw and gzip size.
 // Usage: node scripts/build-widget.mjs [--watch]
 import { build, context } from 'esbuild';
 import { readFileSync } from 'node:fs';
@@ -22,9 +23,10 @@ const common = {
 };
 
 /**
- * passages.js anchors without edit history (`anchorSelector` with no `previousText`: the browser only has the live
- * text), so core/anchoring's diff (the history path, about 1.8 KB gzip) is left out of it: the module is replaced
- * by one whose functions throw, which the browser tests would report if that path were ever taken.
+ * The widget anchors without edit history (`anchorSelector` with no `previousText`: the browser only has the live
+ * text), so core/anchoring's diff (the history path, about 1.8 KB gzip) is left out of anchoring.js: the module is
+ * replaced by one whose functions throw, which the browser tests would report if that path were ever taken.
+ * passages.js takes only `describeRange` and `textHash` from core/anchoring (about 0.7 KB gzip, no engine).
  */
 const withoutHistoryDiff = {
   name: 'anchoring-without-diff',
@@ -33,7 +35,7 @@ const withoutHistoryDiff = {
       /core[\\/]anchoring/.test(args.importer) ? { path: 'diff', namespace: 'no-diff' } : undefined,
     );
     b.onLoad({ filter: /.*/, namespace: 'no-diff' }, () => ({
-      contents: 'const no = () => { throw new Error("anchoring history is not in passages.js") };\n' +
+      contents: 'const no = () => { throw new Error("anchoring history is not in the widget") };\n' +
         'export const diffKeys = no, insertedSpans = no, mapRange = no;',
       loader: 'js',
     }));
@@ -65,10 +67,16 @@ const builds = [
     jsxImportSource: 'preact',
     plugins: [withoutHistoryDiff, preactFromApp],
   },
+  {
+    ...common,
+    entryPoints: { anchoring: 'src/widget/anchoring/main.ts' },
+    format: 'iife',
+    plugins: [withoutHistoryDiff],
+  },
   { ...common, entryPoints: { app: 'src/widget/app/app.css' } },
 ];
 
-export const WIDGET_FILES = ['embed.js', 'app.js', 'app.css', 'count.js', 'passages.js'];
+export const WIDGET_FILES = ['embed.js', 'app.js', 'app.css', 'count.js', 'passages.js', 'anchoring.js'];
 
 /** Raw and gzip (level 9) sizes of the built files. */
 export function sizes() {
@@ -89,7 +97,7 @@ if (isMain) {
     const ms = Math.round(performance.now() - started);
     console.log(`dist/widget built in ${ms} ms`);
     for (const { file, raw, gzip } of sizes()) {
-      console.log(`  ${file.padEnd(9)} ${String(raw).padStart(7)} B raw ${String(gzip).padStart(7)} B gzip`);
+      console.log(`  ${file.padEnd(12)} ${String(raw).padStart(7)} B raw ${String(gzip).padStart(7)} B gzip`);
     }
   }
 }

@@ -79,6 +79,11 @@ export interface Harness {
   vote(id: string, value: 1 | -1 | 0, voter: string): Promise<void>;
   /** Posts `count` top-level comments, one minute apart, ending a minute ago; answers their ids, oldest first. */
   seed(count: number, o?: { prefix?: string; url?: string }): Promise<string[]>;
+  /**
+   * The paths (with query) a context asked Parley for, in order, e.g. to count the loads of `/widget/anchoring.js`.
+   * Routing disables the browser's HTTP cache, so every load reaches the route.
+   */
+  requests(context: BrowserContext): string[];
   /** Uncaught page errors and dialogs seen so far. */
   problems: string[];
   close(): Promise<void>;
@@ -103,6 +108,7 @@ export async function startHarness(options: TestAppOptions = {}): Promise<Harnes
   const server = await createTestApp(options);
   /** The HTML each context's publisher page answers with. */
   const pages = new WeakMap<BrowserContext, string>();
+  const requests = new WeakMap<BrowserContext, string[]>();
   const h: Harness = {
     server,
     browser: await launchBrowser(),
@@ -111,12 +117,15 @@ export async function startHarness(options: TestAppOptions = {}): Promise<Harnes
     async context() {
       const context = await h.browser.newContext({ viewport: { width: 1000, height: 800 } });
       pages.set(context, pageHtml({}));
+      const asked: string[] = [];
+      requests.set(context, asked);
       await context.route(`${ORIGIN}/**`, (route) =>
         route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: pages.get(context)! }),
       );
       await context.route(`${PARLEY}**`, async (route) => {
         const req = route.request();
         const url = new URL(req.url());
+        asked.push(url.pathname + url.search);
         const headers = { ...(await req.allHeaders()) };
         delete headers['accept-encoding']; // answer uncompressed: fulfil() passes bodies through as they are
         const res = await server.app.inject({
@@ -149,6 +158,7 @@ export async function startHarness(options: TestAppOptions = {}): Promise<Harnes
       if (!o.body) await page.locator('#parley [role=feed][aria-busy=false]').waitFor({ state: 'attached' });
       return page;
     },
+    requests: (context) => requests.get(context) ?? [],
     async post(body, o = {}) {
       const res = await server.app.inject({
         method: 'POST',

@@ -3,19 +3,23 @@
  * that exists (interface: ../shared/passages.ts). In the article it:
  * - offers "Comment on this passage" next to a reader's selection (mouse, touch or keyboard; also Alt+Shift+C,
  *   and Tab right after the selection), and "Answer: …" on elements with `data-parley-question`;
- * - anchors every passage comment in the live text (core/anchoring, in slices of a few ms so the page stays
- *   responsive), highlights the passages (`<mark class="parley-passage">`) and puts a marker with the comment
+ * - anchors every passage comment in the live text: at its stored position when the text there is unchanged
+ *   (anchor.ts), else with the anchoring engine, anchoring.js, loaded only then (in slices of a few ms so the page
+ *   stays responsive); highlights the passages (`<mark class="parley-passage">`) and puts a marker with the comment
  *   count in the margin of each paragraph that has some;
  * - opens a panel below a paragraph with its passage threads and the form for a new one.
  * In the widget it adds the tabs and the quotes above passage comments (ui.tsx).
  */
-import { anchorSelector, describeRange, textHash, type AnchorResult } from '../../core/anchoring/index.js';
+import { textHash } from '../../core/anchoring/hash.js';
+import { describeRange, type AnchorResult } from '../../core/anchoring/selector.js';
 import { buildTree } from '../../core/comment/comment-tree.js';
 import type { PublicComment } from '../app/api.js';
 import { enPassages, fmt, passageCatalogues, plural } from '../app/messages.js';
 import { addComments, removeComment, replaceComment } from '../app/thread-list.js';
 import type { Widget } from '../app/widget.js';
+import type { AnchoringWindow, Engine } from '../shared/anchoring.js';
 import type { Kit, Passages, PassagesWindow } from '../shared/passages.js';
+import { atPosition } from './anchor.js';
 import { kit, setKit } from './kit.js';
 import { BUTTON_CSS, HOST_CSS } from './style.js';
 import { articleText, pointAt, spanOf, type Article } from './text.js';
@@ -48,6 +52,21 @@ function control(cls: string, text: string, label: string | null, act: () => voi
   return [host, button];
 }
 
+/**
+ * anchoring.js, loaded when first needed, once (unless it fails to load: then again next time). It answers
+ * undefined when it could not be loaded.
+ */
+let loading: Promise<Engine | undefined> | undefined;
+
+const loadEngine = (base: string): Promise<Engine | undefined> =>
+  (loading ||= new Promise((ok) => {
+    const script = document.createElement('script');
+    script.src = `${base}widget/anchoring.js`;
+    // Not loaded: undefined, and the next call tries again.
+    script.onload = script.onerror = () => ok((window as AnchoringWindow).__parleyAnchoring || (loading = undefined));
+    document.head.append(script);
+  }));
+
 const short = (quote: string) => (quote.length > 80 ? `${quote.slice(0, 79)}…` : quote);
 
 function attach(k: Kit, root: Element, refresh: () => void): Passages {
@@ -59,9 +78,11 @@ function attach(k: Kit, root: Element, refresh: () => void): Passages {
   const st: State = {
     s: enPassages,
     list: null,
-    threads: () => buildTree(st.list || []).sort((a, b) => (anchors[a.item.id]?.at ?? 0) - (anchors[b.item.id]?.at ?? 0)),
+    threads: () => buildTree(st.list || []).sort((a, b) => at(a.item.id) - at(b.item.id)),
   };
   const s = () => st.s;
+  /** Sort key of a top-level comment: where its passage starts (0 until anchored, after every one when orphaned). */
+  const at = (id: string) => (anchors[id] || { at: 0 }).at;
 
   /** Anchoring results by comment id, valid for `text`. */
   const found = new Map<string, AnchorResult>();
@@ -98,7 +119,7 @@ function attach(k: Kit, root: Element, refresh: () => void): Passages {
   }
 
   function start(): void {
-    st.s = passageCatalogues[w.t.locale] ?? enPassages;
+    st.s = passageCatalogues[w.t.locale] || enPassages;
     if (!document.getElementById('parley-passages-css')) {
       document.head.append(Object.assign(document.createElement('style'), { id: 'parley-passages-css', textContent: HOST_CSS }));
     }
@@ -119,12 +140,26 @@ function attach(k: Kit, root: Element, refresh: () => void): Passages {
       found.clear();
       text = now;
     }
+    /** anchoring.js, once a passage needs it (undefined if it failed to load: then those stay unplaced until the next run). */
+    let engine: Engine | undefined | null = null;
     let t0 = performance.now();
     for (const c of st.list!) {
       const p = c.passage;
       if (!p || c.parentId || found.has(c.id)) continue;
-      // The server's verdict against the publisher's text first; then the live text decides.
-      found.set(c.id, p.status === 'orphaned' ? { status: 'orphaned', reason: 'passage-deleted' } : anchorSelector(text, p.current ?? p));
+      // The server's verdict against the publisher's text first; then the live text decides: the passage is
+      // where it was stored (the server's status then says whether it moved or was edited), or the engine finds it.
+      const sel = p.current || p;
+      const status = p.status;
+      if (status === 'orphaned') found.set(c.id, { status, reason: 'passage-deleted' });
+      else if (atPosition(text, sel)) found.set(c.id, { ...sel.position, status: status === 'moved' || status === 'fuzzy' ? status : 'exact' });
+      else {
+        if (engine === null) {
+          engine = await loadEngine(w.cfg.base);
+          if (mine !== run) return;
+          t0 = performance.now();
+        }
+        if (engine) found.set(c.id, engine.anchorSelector(text, sel));
+      }
       if (performance.now() - t0 > SLICE_MS) {
         await new Promise((r) => setTimeout(r));
         if (mine !== run) return;
