@@ -6,7 +6,13 @@ import { migrateToLatest, openStorage, type Storage } from './storage/connect.js
 import { parseDatabaseUrl } from './storage/database-url.js';
 import { createTransactor } from './storage/transactor.js';
 import { PageCache } from './http/page-cache.js';
+import { outboxHandlers } from './outbox/consumers.js';
+import { createOutboxWorker, type OutboxWorker } from './outbox/outbox-worker.js';
+import { pruneOutbox } from './storage/repos/outbox-repo.js';
+import { pruneDeliveries } from './storage/repos/webhook-repo.js';
 import type { Deps, ThreadChange } from './use-cases/deps.js';
+import { Live } from './live/live.js';
+import { LivePageCache } from './live/live-page-cache.js';
 
 /** Everything a running Parley needs, wired by hand from the config: the composition root. */
 export interface Parley {
@@ -17,6 +23,10 @@ export interface Parley {
   pageCache: PageCache;
   /** Listeners for thread changes besides the page cache (live streams, later). */
   threadListeners: Set<(change: ThreadChange) => void>;
+  /** Live updates (SSE streams; on PostgreSQL, changes shared between processes through LISTEN/NOTIFY). */
+  live: Live;
+  /** Delivers outbox events (webhooks); `serve` starts it, `close()` stops it. */
+  outbox: OutboxWorker;
   close(): Promise<void>;
 }
 
@@ -38,9 +48,11 @@ export async function compose(config: Config, options: ComposeOptions = {}): Pro
     throw e;
   }
   const sites = new SiteDirectory(storage.db, 5_000, now);
-  // Several processes may share PostgreSQL: until changes are broadcast between them, cached pages live 1 s there.
-  const pageCache = new PageCache({ maxThreads: 2_000, maxPagesPerThread: 32, ttlMs: storage.engine === 'postgres' ? 1_000 : 0, now });
-  const threadListeners = new Set<(change: ThreadChange) => void>();
+  // Several processes may share PostgreSQL: each drops its cached pages of a thread another changed (live/live.ts).
+  const cacheOptions = { maxThreads: 2_000, maxPagesPerThread: 32, ttlMs: 0, now };
+  const pageCache = storage.engine === 'postgres' ? new LivePageCache(cacheOptions) : new PageCache(cacheOptions);
+  const live = new Live({ db: storage.db, engine: storage.engine, databaseUrl: config.databaseUrl, pageCache, now });
+  const threadListeners = new Set<(change: ThreadChange) => void>([(change) => live.onChange(change)]);
   const deps: Deps = {
     db: storage.db,
     transact: createTransactor(storage.db, storage.engine),
@@ -56,5 +68,19 @@ export async function compose(config: Config, options: ComposeOptions = {}): Pro
       for (const listener of threadListeners) listener(change);
     },
   };
-  return { config, storage, deps, sites, pageCache, threadListeners, close: () => storage.close() };
+  const outbox = createOutboxWorker({
+    db: storage.db, engine: storage.engine, transact: deps.transact, now, workerId: `w_${newId()}`, handlers: outboxHandlers(deps),
+    housekeeping: async (t) => {
+      await pruneOutbox(storage.db, t - 7 * 86_400_000);
+      await pruneDeliveries(storage.db, t - 30 * 86_400_000);
+    },
+  });
+  return {
+    config, storage, deps, sites, pageCache, threadListeners, live, outbox,
+    close: async () => {
+      await outbox.stop();
+      await live.close();
+      await storage.close();
+    },
+  };
 }

@@ -128,11 +128,23 @@ for (const engine of ENGINES) {
       assert.equal(main.find((x) => x.id === ids.C)!.passage!.status, 'orphaned');
     });
 
-    test('sending the same text again changes nothing; an orphan stays an orphan', async () => {
+    test('sending the same text again changes nothing; a passage that comes back is found again', async () => {
       const same = await putText(T1);
       assert.equal(same.json().changed, false);
+      const empty = await putText('   ');
+      assert.equal(empty.json().error.code, 'VALIDATION_FAILED', 'an empty text would orphan everything');
       const back = await putText(T0);
-      assert.equal(back.json().passages.orphaned, 1);
+      assert.deepEqual(back.json().passages, { exact: 5, moved: 0, fuzzy: 0, orphaned: 0 });
+      const { comments } = await passages();
+      assert.equal(comments.find((c) => c.id === ids.C)!.passage!.status, 'exact', 'the rewritten passage was restored');
+    });
+
+    test('a quote the server can check must really be in the article; pages must be on the site', async () => {
+      const forged = { ...range(T0, 'The transport committee promised'), quote: { type: 'TextQuoteSelector', exact: 'The mayor is a criminal and sho', prefix: '', suffix: '' } };
+      const res = await postPassage('fake', { selector: forged, textHash: textHash(T0) });
+      assert.equal(res.json().error.code, 'PASSAGE_INVALID');
+      const foreign = await t.app.inject({ method: 'POST', url: '/api/v1/comments', headers: { origin: ORIGIN }, payload: { site: SITE, url: 'https://evil.example/x', body: 'x', author: { name: 'A' } } });
+      assert.equal(foreign.json().error.code, 'INVALID_URL');
     });
   });
 }

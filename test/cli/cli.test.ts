@@ -76,7 +76,7 @@ for (const engine of ENGINES) {
     test('migrate applies the schema once', async () => {
       const first = await parley(['migrate'], env);
       assert.equal(first.code, 0, first.stderr);
-      assert.match(first.stdout, /Applied 2 migration\(s\): 0001-initial, 0002-passages/);
+      assert.match(first.stdout, /Applied 3 migration\(s\): 0001-initial, 0002-passages, 0003-outbox-webhooks/);
       const again = await parley(['migrate'], env);
       assert.match(again.stdout, /up to date/);
     });

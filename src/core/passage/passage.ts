@@ -1,4 +1,4 @@
-import { anchorSelector, describeRange, type OrphanReason, type SelectorInput } from '../anchoring/index.js';
+import { anchorSelector, canonicalText, describeRange, type OrphanReason, type SelectorInput } from '../anchoring/index.js';
 import { validSelector } from '../anchoring/selector.js';
 import { err, ok, type Result } from '../errors.js';
 
@@ -65,22 +65,34 @@ export interface RevisionContext {
 }
 
 /**
- * Places a passage in a new revision of the article. It follows the passage from where it was last checked
- * (through the diff from that revision), or from the reader's original text; a passage that cannot be placed
- * with confidence is orphaned, and stays orphaned: a wrong anchor is worse than an orphan.
+ * Places a passage in a new revision of the article. It follows the passage from where it was last placed
+ * (through the diff from that revision); when that fails, or the passage was orphaned before, it tries again
+ * from what the reader selected (through the diff from the reader's text when the server has it, else by
+ * search), so a passage that comes back is found again. The anchoring engine orphans rather than guess: a wrong
+ * anchor is worse than an orphan. The status compares the passage now with what the reader selected.
  */
 export function reanchorPassage(passage: Passage, ctx: RevisionContext): Passage {
-  if (passage.status === 'orphaned') return passage;
-  const from = passage.current && ctx.previousText !== undefined
+  const fromOriginal = () =>
+    anchorSelector(ctx.text, asSelector(passage), ctx.originalText !== undefined ? { previousText: ctx.originalText } : undefined);
+  let found = passage.current && ctx.previousText !== undefined && passage.status !== 'orphaned'
     ? anchorSelector(ctx.text, asSelector(passage.current), { previousText: ctx.previousText })
-    : anchorSelector(ctx.text, asSelector(passage), ctx.originalText !== undefined ? { previousText: ctx.originalText } : undefined);
-  if (from.status === 'orphaned') return { ...passage, status: 'orphaned', reason: from.reason, current: null };
-  const d = describeRange(ctx.text, from.start, from.end);
-  const status = from.status === 'fuzzy' || passage.status === 'fuzzy' ? 'fuzzy' : from.status === 'exact' && passage.status !== 'moved' ? 'exact' : 'moved';
+    : fromOriginal();
+  if (found.status === 'orphaned' && passage.current) found = fromOriginal();
+  if (found.status === 'orphaned') return { ...passage, status: 'orphaned', reason: found.reason, current: null };
+  const d = describeRange(ctx.text, found.start, found.end);
+  const same = canonicalText(d.quote.exact) === canonicalText(passage.quote.exact);
+  const status: PassageStatus = !same ? 'fuzzy' : found.start === passage.position.start ? 'exact' : 'moved';
   return {
     ...passage,
     status,
     reason: null,
-    current: { quote: { exact: d.quote.exact, prefix: d.quote.prefix, suffix: d.quote.suffix }, position: { start: from.start, end: from.end } },
+    current: { quote: { exact: d.quote.exact, prefix: d.quote.prefix, suffix: d.quote.suffix }, position: { start: found.start, end: found.end } },
   };
+}
+
+/** Whether the reader's quote really is in `text` where the selector says (checked when the server has that text). */
+export function quoteIsIn(text: string, passage: Pick<Passage, 'quote' | 'position'>): boolean {
+  const { exact, prefix, suffix } = passage.quote;
+  const { start, end } = passage.position;
+  return text.slice(start, end) === exact && text.slice(Math.max(0, start - prefix.length), start) === prefix && text.slice(end, end + suffix.length) === suffix;
 }

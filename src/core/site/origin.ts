@@ -27,3 +27,18 @@ const SITE_ID = /^[a-z0-9][a-z0-9-]{0,62}$/;
 export function checkSiteId(id: string): Result<string> {
   return SITE_ID.test(id) ? ok(id) : err('VALIDATION_FAILED', 'A site id is 1–63 lower-case letters, digits or dashes, starting with a letter or digit.');
 }
+
+/**
+ * A page discussed from a browser (`origin` given) must be on one of the site's origins, so one site's readers
+ * cannot open threads about another host's pages. Server-side callers (imports, tools) may name any page.
+ */
+export function checkPageUrl(allowed: readonly string[], pageUrl: string, origin: string | undefined): Result<void> {
+  if (origin === undefined) return ok(undefined);
+  let pageOrigin: string;
+  try {
+    pageOrigin = new URL(pageUrl).origin;
+  } catch {
+    return err('INVALID_URL', 'url must be an absolute http(s) URL');
+  }
+  return allowed.includes(pageOrigin) ? ok(undefined) : err('INVALID_URL', 'The page is not on one of this site’s origins.');
+}

@@ -4,6 +4,7 @@ import { migrate } from './commands/migrate.js';
 import { serve } from './commands/serve.js';
 import { page } from './commands/page.js';
 import { site } from './commands/site.js';
+import { webhook } from './commands/webhook.js';
 
 const HELP = `Parley: reader discussions for news and opinion publishers.
 
@@ -14,11 +15,12 @@ Commands:
   migrate          Apply pending database migrations.
   site add|list|update|key   Manage sites, their allowed origins and publisher keys.
   page update|orphans   Give a page's article text (re-anchors passage comments); list orphans.
+  webhook add|list|remove|log   Signed POSTs to your servers when comments change; their delivery log.
 
 Run "parley <command> --help" for a command's options. Configuration is read from flags and the
 environment; see the README's configuration table.`;
 
-const COMMANDS: Record<string, (args: string[]) => Promise<number>> = { serve, migrate, site, page };
+const COMMANDS: Record<string, (args: string[]) => Promise<number>> = { serve, migrate, site, page, webhook };
 
 export async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;

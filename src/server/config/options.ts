@@ -76,7 +76,7 @@ const host = (raw: string): string => {
 
 export const OPTIONS = {
   port: { env: 'PORT', flag: '--port', default: '8080', description: 'TCP port to listen on.', parse: integer(0, 65535) },
-  host: { env: 'HOST', flag: '--host', default: '127.0.0.1', description: 'Address to listen on (0.0.0.0 for all interfaces).', parse: host },
+  host: { env: 'HOST', flag: '--host', default: '127.0.0.1', description: 'Address to listen on (0.0.0.0 for all interfaces; then set PUBLIC_URL to the address readers use, which the demo site allows).', parse: host },
   databaseUrl: {
     env: 'DATABASE_URL', flag: '--database-url', default: './data/parley.db',
     description: 'Storage: a SQLite file path or `sqlite:` URL, or a `postgres://user:pass@host:port/db` URL.', parse: text,
@@ -108,6 +108,14 @@ export const OPTIONS = {
   rateLimitVotes: {
     env: 'RATE_LIMIT_VOTES', flag: '--rate-limit-votes', default: '120',
     description: 'Votes one client may cast per minute.', parse: integer(1, 1_000_000),
+  },
+  streamLimit: {
+    env: 'STREAM_LIMIT', flag: '--stream-limit', default: '10000',
+    description: 'Live update streams (`GET /api/v1/stream`) open at once in this process; more are refused with 503.', parse: integer(1, 1_000_000),
+  },
+  streamLimitPerIp: {
+    env: 'STREAM_LIMIT_PER_IP', flag: '--stream-limit-per-ip', default: '20',
+    description: 'Live update streams one client IP may hold open; more are refused with 429.', parse: integer(1, 1_000_000),
   },
   trustProxy: {
     env: 'TRUST_PROXY', flag: '--trust-proxy', default: 'off',

@@ -7,8 +7,11 @@ import { installErrorHandler } from './error-handler.js';
 import { installValidators } from './validators.js';
 import { commentRoutes } from './routes/comments.js';
 import { countRoutes } from './routes/counts.js';
+import { feedRoutes } from './routes/feeds.js';
 import { healthRoutes } from './routes/health.js';
 import { pageRoutes } from './routes/pages.js';
+import { streamRoutes } from './routes/stream.js';
+import { webhookRoutes } from './routes/webhooks.js';
 import { widgetAssetRoutes } from './routes/widget-assets.js';
 
 export interface AppOptions {
@@ -76,6 +79,9 @@ export async function buildApp(parley: Parley, options: AppOptions): Promise<Fas
   await app.register(commentRoutes, parley);
   await app.register(countRoutes, parley);
   await app.register(pageRoutes, parley);
+  await app.register(streamRoutes, parley);
+  await app.register(webhookRoutes, parley);
+  await app.register(feedRoutes, parley);
   await app.register(widgetAssetRoutes, { dir: options.widgetDir });
   app.get('/api/openapi.json', { schema: { hide: true } as object }, async () => app.swagger());
   if (options.extraRoutes) await app.register(options.extraRoutes);

@@ -62,10 +62,54 @@ export interface VoteTable {
   created_at: number;
 }
 
+/** Domain events and the jobs they fan out to; a worker claims due rows with an expiring lease. */
+export interface OutboxTable {
+  id: string;
+  /** A domain event type (comment.created, …) or a job (webhook.deliver). */
+  topic: string;
+  /** JSON. */
+  payload: string;
+  created_at: number;
+  available_at: number;
+  attempts: number;
+  claimed_by: string | null;
+  claimed_until: number | null;
+  done_at: number | null;
+  /** Set when every attempt failed. */
+  failed_at: number | null;
+  last_error: string | null;
+}
+
+export interface WebhookTable {
+  id: string;
+  site_id: string;
+  url: string;
+  /** JSON array of event types. */
+  events: string;
+  secret: string;
+  created_at: number;
+}
+
+export interface WebhookDeliveryTable {
+  id: string;
+  webhook_id: string;
+  site_id: string;
+  event_id: string;
+  event_type: string;
+  attempt: number;
+  status_code: number | null;
+  duration_ms: number;
+  error: string | null;
+  created_at: number;
+}
+
 export interface Database {
   sites: SiteTable;
   threads: ThreadTable;
   comments: CommentTable;
   votes: VoteTable;
   page_texts: PageTextTable;
+  outbox: OutboxTable;
+  webhooks: WebhookTable;
+  webhook_deliveries: WebhookDeliveryTable;
 }

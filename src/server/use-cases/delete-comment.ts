@@ -2,6 +2,7 @@ import type { Comment } from '../../core/comment/comment.js';
 import { checkAuthorWindow, deleteComment as applyDelete, shouldCollapse } from '../../core/comment/edit-window.js';
 import { unwrap } from '../../core/errors.js';
 import type { Kysely } from 'kysely';
+import { recordCommentEvent } from '../outbox/record-event.js';
 import { secretMatches } from '../security/tokens.js';
 import type { Database } from '../storage/database.js';
 import { addToReplyCount, getComment, saveCommentChange } from '../storage/repos/comment-repo.js';
@@ -29,6 +30,7 @@ export async function deleteComment(deps: Deps, input: DeleteCommentInput): Prom
     await saveCommentChange(trx, deleted);
     await addToCommentCount(trx, thread.id, -1, deps.now());
     if (deleted.status === 'removed') await collapseAncestors(trx, deleted.parentId);
+    await recordCommentEvent(trx, deps, { type: 'comment.deleted', siteId: thread.siteId, threadId: thread.id, url: thread.url, commentId: deleted.id });
     return { deleted, thread };
   });
   deps.onThreadChange({ siteId: thread.siteId, url: thread.url, threadId: thread.id, kind: 'comment.deleted', commentId: deleted.id });

@@ -1,6 +1,7 @@
 import { validateBody, type Comment } from '../../core/comment/comment.js';
 import { checkAuthorWindow, editComment as applyEdit } from '../../core/comment/edit-window.js';
 import { unwrap } from '../../core/errors.js';
+import { recordCommentEvent } from '../outbox/record-event.js';
 import { secretMatches } from '../security/tokens.js';
 import { saveCommentChange } from '../storage/repos/comment-repo.js';
 import type { Deps } from './deps.js';
@@ -23,7 +24,10 @@ export async function editComment(deps: Deps, input: EditCommentInput): Promise<
     const isAuthor = input.token !== undefined && secretMatches(input.token, secrets.editTokenHash);
     unwrap(checkAuthorWindow(comment, { now: deps.now(), editWindowMs: deps.editWindowMs, isAuthor }));
     const edited = applyEdit(comment, body, html, deps.now());
-    if (edited !== comment) await saveCommentChange(trx, edited);
+    if (edited !== comment) {
+      await saveCommentChange(trx, edited);
+      await recordCommentEvent(trx, deps, { type: 'comment.updated', siteId: thread.siteId, threadId: thread.id, url: thread.url, commentId: edited.id });
+    }
     return { edited, thread };
   });
   deps.onThreadChange({ siteId: thread.siteId, url: thread.url, threadId: thread.id, kind: 'comment.updated', commentId: edited.id });

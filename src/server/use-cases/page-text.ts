@@ -27,6 +27,8 @@ export interface PageTextInput {
 export type ReanchorSummary = Record<Exclude<PassageStatus, 'unchecked'>, number>;
 
 function checkText(text: string): string {
+  // An empty text (an empty pipe, a failed export) would orphan every passage comment of the page.
+  if (text.trim().length === 0) throw new DomainError('VALIDATION_FAILED', 'The article text is empty.');
   if (text.length > MAX_TEXT_LENGTH) throw new DomainError('TEXT_TOO_LONG', `An article text is at most ${MAX_TEXT_LENGTH} characters.`);
   return text;
 }

@@ -1,9 +1,11 @@
 import { checkParent, createComment, validateDraft, type Comment, type CommentDraft } from '../../core/comment/comment.js';
 import { DomainError, unwrap } from '../../core/errors.js';
 import { canonicalUrl } from '../../core/url/canonical-url.js';
-import { validatePassage, type PassageDraft } from '../../core/passage/passage.js';
-import { currentTextHash, hasPageText } from '../storage/repos/page-text-repo.js';
+import { quoteIsIn, validatePassage, type PassageDraft } from '../../core/passage/passage.js';
+import { checkPageUrl } from '../../core/site/origin.js';
+import { currentTextHash, getPageText } from '../storage/repos/page-text-repo.js';
 import { hashSecret } from '../security/tokens.js';
+import { recordCommentEvent } from '../outbox/record-event.js';
 import { addToReplyCount, getComment, insertComment } from '../storage/repos/comment-repo.js';
 import { addToCommentCount, getOrCreateThread } from '../storage/repos/thread-repo.js';
 import type { Deps } from './deps.js';
@@ -32,6 +34,8 @@ export interface PostCommentResult {
 export async function postComment(deps: Deps, input: PostCommentInput): Promise<PostCommentResult> {
   const site = await loadSite(deps, input.site, input.origin);
   const url = unwrap(canonicalUrl(input.url));
+  // A browser posts from one of the site's own pages.
+  unwrap(checkPageUrl(site.origins, url, input.origin));
   const draft = unwrap(validateDraft(input, deps.limits));
   if (input.passage && input.parentId) throw new DomainError('PASSAGE_ON_REPLY', 'Only top-level comments can quote a passage.');
   const passage = input.passage ? unwrap(validatePassage(input.passage)) : null;
@@ -46,7 +50,10 @@ export async function postComment(deps: Deps, input: PostCommentInput): Promise<
     const rootId = parent ? await rootOf(trx, parent) : null;
     let textKnown = false;
     if (passage) {
-      textKnown = await hasPageText(trx, thread.id, passage.textHash);
+      const known = await getPageText(trx, thread.id, passage.textHash);
+      textKnown = Boolean(known);
+      // A text the server has must really hold the quote there: no inventing quotes from the article.
+      if (known && !quoteIsIn(known.text, passage)) throw new DomainError('PASSAGE_INVALID', 'The quote is not in the article.');
       // Made on the publisher's latest text: already checked, in place.
       if (passage.textHash === (await currentTextHash(trx, thread.id))) {
         passage.status = 'exact';
@@ -57,6 +64,7 @@ export async function postComment(deps: Deps, input: PostCommentInput): Promise<
     await insertComment(trx, created, { rootId: rootId ?? created.id, ip: input.ip, editTokenHash: hashSecret(editToken) });
     if (parent) await addToReplyCount(trx, parent.id, 1);
     await addToCommentCount(trx, thread.id, 1, now);
+    await recordCommentEvent(trx, deps, { type: 'comment.created', siteId: site.id, threadId: thread.id, url, commentId: created.id });
     return { comment: created, textKnown };
   });
   deps.onThreadChange({ siteId: site.id, url, threadId: comment.threadId, kind: 'comment.created', commentId: comment.id });

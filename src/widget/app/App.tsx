@@ -44,6 +44,11 @@ export function App({ cfg }: { cfg: WidgetConfig }) {
   const [message, setMessage] = useState('');
   const [, setNow] = useState(0);
   const [passages, setPassages] = useState<Passages | null>(null);
+  /** Comments that arrived live, shown on request ("N new comments"); `epoch` reloads the list (resync). */
+  const [fresh, setFresh] = useState<PublicComment[]>([]);
+  const [epoch, setEpoch] = useState(0);
+  const ids = new Set(list.map((c) => c.id));
+  const news = fresh.filter((c) => !ids.has(c.id));
   const root = useRef<HTMLElement>(null);
   /** Counts first-page loads, so that answers for an older sort order are dropped. */
   const request = useRef(0);
@@ -111,7 +116,37 @@ export function App({ cfg }: { cfg: WidgetConfig }) {
 
   useEffect(() => {
     load(Load.First, sort);
-  }, [sort]);
+  }, [sort, epoch]);
+
+  // Live updates: edits, deletions and votes apply in place; new comments wait for the reader (see `news`).
+  useEffect(() => {
+    const es = new EventSource(`${cfg.base}api/v1/stream?${new URLSearchParams({ site: cfg.site, url: cfg.url })}`);
+    const on = (type: string, f: (c: PublicComment) => void) => es.addEventListener(type, (e) => f(JSON.parse(e.data)));
+    const edit = (f: (l: PublicComment[]) => PublicComment[]) => {
+      setList(f);
+      setFresh(f);
+    };
+    on('comment.created', (c) => setFresh((f) => f.concat(c)));
+    on('comment.updated', (c) => edit((l) => replaceComment(l, c)));
+    on('comment.voted', (v) => edit((l) => l.map((c) => (c.id === v.id ? { ...c, ...v } : c))));
+    on('comment.deleted', (c) => edit((l) => (c.replyCount ? replaceComment(l, c) : removeComment(l, c.id))));
+    on('resync', () => {
+      setFresh([]);
+      setEpoch((n) => n + 1);
+    });
+    return () => es.close();
+  }, []);
+
+  useEffect(() => {
+    if (news.length) announce(plural(t.newComments, news.length, t.locale));
+  }, [news.length]);
+  const insert = () => {
+    setList((l) => news.reduce((a, c) => addComments(a, [c]), l));
+    setTotal((n) => n + news.length);
+    setFresh([]);
+    reveal(news.at(-1)!.id, false);
+    for (const c of news) passages?.add(c);
+  };
 
   useEffect(() => {
     let content: Element | null = null;
@@ -189,6 +224,11 @@ export function App({ cfg }: { cfg: WidgetConfig }) {
   const all = (
     <>
       <div class="bar">
+        {news.length > 0 && (
+          <button type="button" class="new" onClick={insert}>
+            {plural(t.newComments, news.length, t.locale)}
+          </button>
+        )}
         <label>
           {t.sortBy}{' '}
           <select value={sort} onChange={(e) => setSort(e.currentTarget.value as SortOrder)}>

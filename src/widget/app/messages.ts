@@ -55,6 +55,7 @@ export const en = {
   updated: 'Comment updated',
   removed: 'Comment deleted',
   loadedMore: { one: '{n} more comment loaded', other: '{n} more comments loaded' } as Plural,
+  newComments: { one: '{n} new comment', other: '{n} new comments' } as Plural,
   errors: {
     VALIDATION_FAILED: 'Please check the form.',
     INVALID_JSON: 'Request not understood. Please try again.',

@@ -45,6 +45,7 @@ export async function serve(args: string[]): Promise<number> {
   process.once('SIGINT', () => void shutdown('SIGINT'));
   process.once('SIGTERM', () => void shutdown('SIGTERM'));
   await app.listen({ port: config.port, host: config.host });
+  parley.outbox.start();
   app.log.info(`Parley is running at ${config.publicUrl} (storage: ${parley.storage.engine})${config.demo ? '; demo publication at /' : ''}`);
   return -1; // keep running
 }

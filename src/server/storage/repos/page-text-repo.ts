@@ -14,10 +14,6 @@ export async function getPageText(db: Kysely<Database>, threadId: string, textHa
   return row && { text: row.text, source: row.source as PageTextSource };
 }
 
-export async function hasPageText(db: Kysely<Database>, threadId: string, textHash: string): Promise<boolean> {
-  return Boolean(await db.selectFrom('page_texts').select('text_hash').where('thread_id', '=', threadId).where('text_hash', '=', textHash).executeTakeFirst());
-}
-
 /** Stores a text; a publisher's revision replaces a hint with the same hash, never the reverse. */
 export async function savePageText(
   db: Kysely<Database>,
