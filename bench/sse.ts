@@ -20,7 +20,8 @@ import { postJson } from './lib/http.js';
 import { installCleanupHandlers, log, removeTempDirs, sleep, stopAll } from './lib/procs.js';
 import { REPO_ROOT, SITE_ID, SITE_ORIGIN, startParley } from './servers/parley.js';
 
-const PAGE = 'https://bench.example/live-thread';
+// On the bench site's own origin: browsers may only discuss pages of the site's origins.
+const PAGE = `${SITE_ORIGIN}/articles/live-thread`;
 const clock = () => performance.timeOrigin + performance.now();
 
 interface ToWorker { base: string; count: number }
