@@ -1,30 +1,13 @@
 import assert from 'node:assert/strict';
-import { execFile, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { promisify } from 'node:util';
+import { migrationProvider } from '../../src/server/storage/migrations/index.js';
+import { buildIfStale, parley, serve } from '../support/cli.js';
 import { ENGINES, type TestDatabase } from '../support/engines.js';
 
-const root = resolve(import.meta.dirname, '../..');
-const bin = join(root, 'bin', 'parley.js');
-const run = promisify(execFile);
-
-async function parley(args: string[], env: Record<string, string> = {}) {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [bin, ...args], { env: { ...process.env, ...env }, cwd: root });
-    return { code: 0, stdout, stderr };
-  } catch (e) {
-    const err = e as { code: number; stdout: string; stderr: string };
-    return { code: err.code, stdout: err.stdout, stderr: err.stderr };
-  }
-}
-
-before(async () => {
-  // the CLI runs the built files, as a user's `npx parley` does
-  await run(process.execPath, [join(root, 'scripts', 'build.mjs'), '--if-stale'], { cwd: root });
-});
+before(buildIfStale);
 
 describe('parley CLI: help and configuration errors', () => {
   test('--help everywhere', async () => {
@@ -76,7 +59,9 @@ for (const engine of ENGINES) {
     test('migrate applies the schema once', async () => {
       const first = await parley(['migrate'], env);
       assert.equal(first.code, 0, first.stderr);
-      assert.match(first.stdout, /Applied 3 migration\(s\): 0001-initial, 0002-passages, 0003-outbox-webhooks/);
+      const names = Object.keys(await migrationProvider.getMigrations());
+      assert.ok(names.length >= 2 && names[0] === '0001-initial');
+      assert.equal(first.stdout.trim(), `Applied ${names.length} migration(s): ${names.join(', ')}`);
       const again = await parley(['migrate'], env);
       assert.match(again.stdout, /up to date/);
     });
@@ -123,21 +108,7 @@ for (const engine of ENGINES) {
     });
 
     test('serve starts on PORT/HOST with the demo publication and stops cleanly on SIGTERM', async () => {
-      const child = spawn(process.execPath, [bin, 'serve'], { env: { ...process.env, ...env, PORT: '0', LOG_LEVEL: 'info' }, cwd: root });
-      let out = '';
-      const url = await new Promise<string>((resolveUrl, reject) => {
-        const timer = setTimeout(() => reject(new Error(`serve did not start: ${out}`)), 15_000);
-        const onData = (b: Buffer) => {
-          out += b;
-          const m = /Server listening at (http:\/\/127\.0\.0\.1:\d+)/.exec(out);
-          if (m) {
-            clearTimeout(timer);
-            resolveUrl(m[1]!);
-          }
-        };
-        child.stdout.on('data', onData);
-        child.stderr.on('data', onData);
-      });
+      const { child, url } = await serve(env);
       try {
         assert.deepEqual(await (await fetch(`${url}/healthz`)).json(), { status: 'ok' });
         const index = await (await fetch(`${url}/`)).text();

@@ -1,44 +1,15 @@
 import assert from 'node:assert/strict';
-import { execFile, spawn, type ChildProcess } from 'node:child_process';
-import { join, resolve } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { promisify } from 'node:util';
 import pg from 'pg';
+import { buildIfStale, parley, serve, type Served } from '../support/cli.js';
 import { postgresEngine, type TestDatabase } from '../support/engines.js';
 import { SseStream } from './sse-client.js';
 
-const root = resolve(import.meta.dirname, '../..');
-const bin = join(root, 'bin', 'parley.js');
-const run = promisify(execFile);
 const ORIGIN = 'https://news.example.org';
 const PAGE = 'https://news.example.org/columns/shared';
 
-interface Server {
-  child: ChildProcess;
-  url: string;
-  log: () => string;
-}
 
-async function serve(env: Record<string, string>): Promise<Server> {
-  const child = spawn(process.execPath, [bin, 'serve'], { env: { ...process.env, ...env, PORT: '0', LOG_LEVEL: 'info' }, cwd: root });
-  let out = '';
-  const url = await new Promise<string>((resolveUrl, reject) => {
-    const timer = setTimeout(() => reject(new Error(`serve did not start: ${out}`)), 15_000);
-    const onData = (b: Buffer) => {
-      out += b;
-      const m = /Server listening at (http:\/\/127\.0\.0\.1:\d+)/.exec(out);
-      if (m) {
-        clearTimeout(timer);
-        resolveUrl(m[1]!);
-      }
-    };
-    child.stdout!.on('data', onData);
-    child.stderr!.on('data', onData);
-  });
-  return { child, url, log: () => out };
-}
-
-async function stop(server: Server | undefined): Promise<number | null> {
+async function stop(server: Served | undefined): Promise<number | null> {
   if (!server || server.child.exitCode !== null) return server?.child.exitCode ?? null;
   const exited = new Promise<number | null>((r) => server.child.once('exit', r));
   server.child.kill('SIGTERM');
@@ -48,15 +19,16 @@ async function stop(server: Server | undefined): Promise<number | null> {
 // Two real `parley serve` processes on one PostgreSQL database: what one is told, the other's readers see.
 describe('postgres: live updates across processes (LISTEN/NOTIFY)', { skip: postgresEngine.skipReason }, () => {
   let db: TestDatabase;
-  let a: Server | undefined;
-  let b: Server | undefined;
+  let a: Served | undefined;
+  let b: Served | undefined;
   let env: Record<string, string>;
 
   before(async () => {
-    await run(process.execPath, [join(root, 'scripts', 'build.mjs'), '--if-stale'], { cwd: root });
+    await buildIfStale();
     db = await postgresEngine.create();
     env = { DATABASE_URL: db.url, DEMO: 'off', RATE_LIMIT: 'off' };
-    await run(process.execPath, [bin, 'site', 'add', 'news', '--name', 'News', '--origin', ORIGIN], { env: { ...process.env, ...env }, cwd: root });
+    const added = await parley(['site', 'add', 'news', '--name', 'News', '--origin', ORIGIN], env);
+    assert.equal(added.code, 0, added.stderr);
     [a, b] = await Promise.all([serve(env), serve(env)]);
   });
   after(async () => {
@@ -64,11 +36,11 @@ describe('postgres: live updates across processes (LISTEN/NOTIFY)', { skip: post
     await db?.drop();
   });
 
-  const list = async (server: Server) => {
+  const list = async (server: Served) => {
     const res = await fetch(`${server.url}/api/v1/comments?site=news&url=${encodeURIComponent(PAGE)}`, { headers: { origin: ORIGIN } });
     return (await res.json()) as { comments: { id: string }[]; total: number };
   };
-  const postOn = async (server: Server, body: string) => {
+  const postOn = async (server: Served, body: string) => {
     const res = await fetch(`${server.url}/api/v1/comments`, {
       method: 'POST',
       headers: { origin: ORIGIN, 'content-type': 'application/json' },

@@ -1,27 +1,9 @@
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
-import { join, resolve } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { promisify } from 'node:util';
+import { buildIfStale, parley } from '../support/cli.js';
 import { ENGINES, type TestDatabase } from '../support/engines.js';
 
-const root = resolve(import.meta.dirname, '../..');
-const bin = join(root, 'bin', 'parley.js');
-const run = promisify(execFile);
-
-async function parley(args: string[], env: Record<string, string> = {}) {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [bin, ...args], { env: { ...process.env, ...env }, cwd: root });
-    return { code: 0, stdout, stderr };
-  } catch (e) {
-    const err = e as { code: number; stdout: string; stderr: string };
-    return { code: err.code, stdout: err.stdout, stderr: err.stderr };
-  }
-}
-
-before(async () => {
-  await run(process.execPath, [join(root, 'scripts', 'build.mjs'), '--if-stale'], { cwd: root });
-});
+before(buildIfStale);
 
 test('parley webhook --help', async () => {
   const r = await parley(['webhook', '--help']);
