@@ -66,6 +66,10 @@ export const PostCommentBody = Type.Object(
       },
       { additionalProperties: false },
     ),
+    notify: Type.Optional(Type.Array(Type.Union([Type.Literal('page'), Type.Literal('replies'), Type.Literal('comment')]), {
+      maxItems: 3, uniqueItems: true,
+      description: 'Subscribe author.email (double opt-in, immediate mails): page = new comments on this page, replies = replies to my comments on the site, comment = replies to this comment. Needs X-Parley-CSRF.',
+    })),
     passage: Type.Optional(
       Type.Object(
         {
@@ -142,3 +146,25 @@ export const PageTextReply = Type.Object({
   passages: Type.Object({ exact: Type.Integer(), moved: Type.Integer(), fuzzy: Type.Integer(), orphaned: Type.Integer() }),
 });
 export const PassagesReply = Type.Object({ comments: Type.Array(PublicComment), total: Type.Integer({ minimum: 0 }) });
+
+export const CsrfQuery = Type.Object({ site: SiteId });
+export const CsrfReply = Type.Object({
+  token: Type.String({ description: 'Send as X-Parley-CSRF with subscription requests; bound to the site and the client IP.' }),
+  expiresAt: Type.String({ format: 'date-time' }),
+});
+
+export const SubscribeBody = Type.Object(
+  {
+    site: SiteId,
+    url: PageUrl,
+    email: Type.String({ maxLength: 254 }),
+    kind: Type.Union(['page', 'replies', 'comment', 'passage'].map((k) => Type.Literal(k)), {
+      description: 'page: new comments on this page; replies: replies to my comments on the site; comment: replies to commentId; passage: replies to the passage comment commentId.',
+    }),
+    commentId: Type.Optional(CommentId),
+    mode: Type.Union(['immediate', 'hourly', 'daily'].map((m) => Type.Literal(m)), { default: 'immediate' }),
+  },
+  { additionalProperties: false },
+);
+export type SubscribeBody = Static<typeof SubscribeBody>;
+export const SubscribeReply = Type.Object({ status: Type.Literal('pending') }, { description: 'Always the same answer: it never reveals whether the address is known.' });

@@ -31,6 +31,7 @@ export type ErrorCode =
   | 'SITE_KEY_INVALID'
   | 'TEXT_TOO_LONG'
   | 'RATE_LIMITED'
+  | 'CSRF_INVALID'
   | 'NOT_FOUND'
   | 'INTERNAL';
 

@@ -13,6 +13,12 @@ import { pruneDeliveries } from './storage/repos/webhook-repo.js';
 import type { Deps, ThreadChange } from './use-cases/deps.js';
 import { Live } from './live/live.js';
 import { LivePageCache } from './live/live-page-cache.js';
+import { createMailer, defaultFrom } from './mail/mailer.js';
+import { createTokenSigner } from './security/signed-token.js';
+import { WindowLimiter } from './security/window-limiter.js';
+import { pruneDigestItems } from './storage/repos/digest-repo.js';
+import { loadOrCreateSecret } from './storage/repos/secret-repo.js';
+import { prunePending } from './storage/repos/subscription-repo.js';
 
 /** Everything a running Parley needs, wired by hand from the config: the composition root. */
 export interface Parley {
@@ -27,6 +33,8 @@ export interface Parley {
   live: Live;
   /** Delivers outbox events (webhooks); `serve` starts it, `close()` stops it. */
   outbox: OutboxWorker;
+  /** Subscription requests per client IP per hour (RATE_LIMIT_SUBSCRIPTIONS), always on. */
+  subscribeLimiter: WindowLimiter;
   close(): Promise<void>;
 }
 
@@ -47,6 +55,8 @@ export async function compose(config: Config, options: ComposeOptions = {}): Pro
     await storage.close();
     throw e;
   }
+  const secret = await loadOrCreateSecret(storage.db, 'tokens', newSecret, now());
+  const mailer = createMailer({ smtpUrl: config.smtpUrl, from: defaultFrom(config.mailFrom, config.publicUrl) });
   const sites = new SiteDirectory(storage.db, 5_000, now);
   // Several processes may share PostgreSQL: each drops its cached pages of a thread another changed (live/live.ts).
   const cacheOptions = { maxThreads: 2_000, maxPagesPerThread: 32, ttlMs: 0, now };
@@ -67,18 +77,23 @@ export async function compose(config: Config, options: ComposeOptions = {}): Pro
       pageCache.invalidate(PageCache.threadKey(change.siteId, change.url));
       for (const listener of threadListeners) listener(change);
     },
+    notify: { mailer, tokens: createTokenSigner(secret), publicUrl: config.publicUrl },
   };
   const outbox = createOutboxWorker({
     db: storage.db, engine: storage.engine, transact: deps.transact, now, workerId: `w_${newId()}`, handlers: outboxHandlers(deps),
     housekeeping: async (t) => {
       await pruneOutbox(storage.db, t - 7 * 86_400_000);
       await pruneDeliveries(storage.db, t - 30 * 86_400_000);
+      await pruneDigestItems(storage.db, t - 7 * 86_400_000);
+      await prunePending(storage.db, t - 7 * 86_400_000);
     },
   });
   return {
     config, storage, deps, sites, pageCache, threadListeners, live, outbox,
+    subscribeLimiter: new WindowLimiter(config.rateLimitSubscriptions, 3_600_000),
     close: async () => {
       await outbox.stop();
+      mailer.close();
       await live.close();
       await storage.close();
     },

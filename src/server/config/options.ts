@@ -68,6 +68,28 @@ const trustProxy = (raw: string): string[] => {
   return parts;
 };
 
+/** Empty (mail off) or smtp(s)://user:pass@host:port. */
+const smtpUrl = (raw: string): string => {
+  const v = raw.trim();
+  if (v === '') return '';
+  try {
+    const u = new URL(v);
+    if (u.protocol !== 'smtp:' && u.protocol !== 'smtps:') throw new Error();
+    if (!u.hostname) throw new Error();
+    return v;
+  } catch {
+    throw new OptionError('must be empty or a URL such as smtp://user:pass@mail.example.org:587 (smtps:// for TLS from the start)');
+  }
+};
+
+/** Empty, or an address, optionally with a display name: Parley <comments@example.org>. */
+const mailFrom = (raw: string): string => {
+  const v = raw.trim();
+  if (v === '') return '';
+  if (!/^([^<>\r\n]*<[^\s@<>]+@[^\s@<>]+>|[^\s@<>]+@[^\s@<>]+)$/.test(v)) throw new OptionError('must be an address such as comments@example.org or "Parley <comments@example.org>"');
+  return v;
+};
+
 const host = (raw: string): string => {
   const v = raw.trim();
   if (!/^[A-Za-z0-9.:[\]-]+$/.test(v)) throw new OptionError('must be a host name or IP address');
@@ -121,6 +143,18 @@ export const OPTIONS = {
     env: 'TRUST_PROXY', flag: '--trust-proxy', default: 'off',
     description: 'Proxies whose X-Forwarded-For is believed: `off`, `loopback`, or comma-separated IPs/CIDRs. Otherwise the client IP is the socket address.',
     parse: trustProxy,
+  },
+  smtpUrl: {
+    env: 'SMTP_URL', flag: '--smtp-url', default: '',
+    description: 'Where mail is sent: `smtp://user:pass@host:587` (STARTTLS when offered) or `smtps://…:465`. Empty: no mail (notifications off; logged once at start).', parse: smtpUrl,
+  },
+  mailFrom: {
+    env: 'MAIL_FROM', flag: '--mail-from', default: '',
+    description: 'Sender of notification mails, e.g. `Parley <comments@example.org>`. Default: parley@ the host of PUBLIC_URL.', parse: mailFrom,
+  },
+  rateLimitSubscriptions: {
+    env: 'RATE_LIMIT_SUBSCRIPTIONS', flag: '--rate-limit-subscriptions', default: '10',
+    description: 'Subscription requests one client IP may send per hour (always on; each address also gets at most one confirmation mail per hour).', parse: integer(1, 1_000_000),
   },
   demo: {
     env: 'DEMO', flag: '--demo', default: 'on',

@@ -11,6 +11,7 @@ import { feedRoutes } from './routes/feeds.js';
 import { healthRoutes } from './routes/health.js';
 import { pageRoutes } from './routes/pages.js';
 import { streamRoutes } from './routes/stream.js';
+import { subscriptionRoutes } from './routes/subscriptions.js';
 import { webhookRoutes } from './routes/webhooks.js';
 import { widgetAssetRoutes } from './routes/widget-assets.js';
 
@@ -52,7 +53,7 @@ export async function buildApp(parley: Parley, options: AppOptions): Promise<Fas
       parley.sites.anyAllows(origin).then((ok) => cb(null, ok), (e: Error) => cb(e, false));
     },
     methods: ['GET', 'POST', 'PATCH', 'DELETE'],
-    allowedHeaders: ['Content-Type', 'Authorization', 'X-Parley-Voter'],
+    allowedHeaders: ['Content-Type', 'Authorization', 'X-Parley-Voter', 'X-Parley-CSRF'],
     exposedHeaders: ['Retry-After', 'ETag'],
     maxAge: 600,
   });
@@ -70,7 +71,7 @@ export async function buildApp(parley: Parley, options: AppOptions): Promise<Fas
   // hooks
   app.addHook('onSend', async (_request, reply, payload) => {
     reply.header('X-Content-Type-Options', 'nosniff');
-    reply.header('Referrer-Policy', 'strict-origin-when-cross-origin');
+    if (!reply.hasHeader('Referrer-Policy')) reply.header('Referrer-Policy', 'strict-origin-when-cross-origin');
     return payload;
   });
 
@@ -82,6 +83,7 @@ export async function buildApp(parley: Parley, options: AppOptions): Promise<Fas
   await app.register(streamRoutes, parley);
   await app.register(webhookRoutes, parley);
   await app.register(feedRoutes, parley);
+  await app.register(subscriptionRoutes, parley);
   await app.register(widgetAssetRoutes, { dir: options.widgetDir });
   app.get('/api/openapi.json', { schema: { hide: true } as object }, async () => app.swagger());
   if (options.extraRoutes) await app.register(options.extraRoutes);

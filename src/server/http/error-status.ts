@@ -30,6 +30,7 @@ export const ERROR_STATUS: Record<ErrorCode, number> = {
   SITE_KEY_INVALID: 401,
   TEXT_TOO_LONG: 413,
   RATE_LIMITED: 429,
+  CSRF_INVALID: 403,
   NOT_FOUND: 404,
   INTERNAL: 500,
 };

@@ -103,6 +103,51 @@ export interface WebhookDeliveryTable {
   created_at: number;
 }
 
+export interface ServerSecretTable {
+  name: string;
+  value: string;
+  created_at: number;
+}
+
+/** An address someone asked to notify (normalised), with the state of its confirmation mails. */
+export interface MailAddressTable {
+  id: string;
+  email: string;
+  last_confirmation_at: number | null;
+  confirmation_due_at: number | null;
+  created_at: number;
+}
+
+export interface SubscriptionTable {
+  id: string;
+  site_id: string;
+  address_id: string;
+  email: string;
+  kind: string;
+  /** page: thread id; comment/passage: comment id; replies: ''. */
+  target: string;
+  url: string;
+  mode: string;
+  /** pending | active */
+  status: string;
+  confirm_slot: number | null;
+  created_at: number;
+  confirmed_at: number | null;
+}
+
+/** A comment waiting for an address's hourly or daily digest. */
+export interface DigestItemTable {
+  id: string;
+  site_id: string;
+  email: string;
+  subscription_id: string;
+  comment_id: string;
+  mode: string;
+  due_at: number;
+  created_at: number;
+  sent_at: number | null;
+}
+
 export interface Database {
   sites: SiteTable;
   threads: ThreadTable;
@@ -112,4 +157,8 @@ export interface Database {
   outbox: OutboxTable;
   webhooks: WebhookTable;
   webhook_deliveries: WebhookDeliveryTable;
+  server_secrets: ServerSecretTable;
+  mail_addresses: MailAddressTable;
+  subscriptions: SubscriptionTable;
+  digest_items: DigestItemTable;
 }

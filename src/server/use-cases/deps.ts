@@ -3,6 +3,8 @@ import type { CommentLimits } from '../../core/comment/comment.js';
 import type { Database } from '../storage/database.js';
 import type { Site } from '../storage/repos/site-repo.js';
 import type { Transact } from '../storage/transactor.js';
+import type { Mailer } from '../mail/mailer.js';
+import type { TokenSigner } from '../security/signed-token.js';
 
 /** Something that happened to a page's thread; caches and (later) live streams listen. */
 export interface ThreadChange {
@@ -26,4 +28,6 @@ export interface Deps {
   editWindowMs: number;
   sites: { get(id: string): Promise<Site | undefined> };
   onThreadChange: (change: ThreadChange) => void;
+  /** Mail notifications: the SMTP sender, the signer of links and CSRF tokens, and where readers reach Parley. */
+  notify: { mailer: Mailer; tokens: TokenSigner; publicUrl: string };
 }

@@ -10,7 +10,7 @@ import { errorText, fmt } from './messages.js';
 import { Preview } from './Preview.js';
 import type { Widget } from './widget.js';
 
-type FieldName = 'body' | 'name' | 'email' | 'url';
+type FieldName = 'body' | 'name' | 'email' | 'url' | 'notify';
 
 /** Which field an API error code belongs to; other codes are shown for the whole form. */
 const FIELD_OF: Partial<Record<string, FieldName>> = {
@@ -50,6 +50,7 @@ export function CommentForm({ w, parent, edit, passage, onDone, onCancel }: Comm
     name: '',
     email: '',
     url: '',
+    notify: '',
     ...savedAuthor(),
     body: edit ? edit.own.body : '',
   }));
@@ -81,6 +82,7 @@ export function CommentForm({ w, parent, edit, passage, onDone, onCancel }: Comm
     const name = values.name.trim();
     const email = values.email.trim();
     const url = values.url.trim();
+    const notify = email && values.notify;
     if (busy) return;
     if (!body) return fail('BODY_EMPTY');
     if (!edit && !name) return fail('NAME_REQUIRED');
@@ -101,11 +103,13 @@ export function CommentForm({ w, parent, edit, passage, onDone, onCancel }: Comm
           body,
           author: { name, email: email || undefined, url: url || undefined },
           passage,
-        });
+          notify: notify ? [notify as 'page'] : undefined,
+        }, notify ? (await api.csrf(cfg.site)).token : undefined);
         saveAuthor({ name, email, url });
         saveOwnComment(res.comment.id, { token: res.editToken, editableUntil: Date.parse(res.editableUntil), body });
         setValues({ ...values, body: '' });
         w.posted(res.comment);
+        if (notify) w.announce(t.checkInbox);
       }
       setPreview(false);
       setError(null);
@@ -121,7 +125,7 @@ export function CommentForm({ w, parent, edit, passage, onDone, onCancel }: Comm
     id: `${id}-${field}`,
     name: field,
     value: values[field],
-    onInput: (e: TargetedEvent<HTMLInputElement | HTMLTextAreaElement>) =>
+    onInput: (e: TargetedEvent<HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement>) =>
       setValues({ ...values, [field]: e.currentTarget.value }),
     'aria-invalid': !!errorOf(field) || undefined,
     'aria-describedby': errorOf(field) && errorId(`${id}-${field}`),
@@ -160,6 +164,13 @@ export function CommentForm({ w, parent, edit, passage, onDone, onCancel }: Comm
           {field('name', t.name, <input {...control('name')} autoComplete="name" required />)}
           {field('email', t.email, <input {...control('email')} type="email" autoComplete="email" />)}
           {field('url', t.website, <input {...control('url')} type="url" autoComplete="url" />)}
+          {values.email.trim() && field('notify', t.notify, (
+            <select {...control('notify')}>
+              <option value="">{t.notifyNone}</option>
+              <option value="page">{t.notifyPage}</option>
+              <option value="replies">{t.notifyReplies}</option>
+            </select>
+          ))}
         </div>
       )}
       {error && !error[0] && <p class="err">{error[1]}</p>}

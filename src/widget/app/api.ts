@@ -58,8 +58,10 @@ export function createApi(base: string) {
     },
     conversation: (id: string, site: string, url: string) =>
       call<{ comments: PublicComment[] }>('GET', `${comment(id)}/conversation?${new URLSearchParams({ site, url })}`),
-    post: (input: PostCommentBody) =>
-      call<PostReply>('POST', 'comments', input),
+    post: (input: PostCommentBody, csrf?: string) =>
+      call<PostReply>('POST', 'comments', input, csrf ? { 'X-Parley-CSRF': csrf } : {}),
+    /** A token for subscription requests ("Notify of"), bound to the site and this client. */
+    csrf: (site: string) => call<{ token: string }>('GET', `csrf?site=${encodeURIComponent(site)}`),
     edit: (id: string, body: string, token: string) =>
       call<{ comment: PublicComment }>('PATCH', comment(id), { body }, bearer(token)),
     /** Resolves to the placeholder left behind, or undefined when the comment disappeared (204). */

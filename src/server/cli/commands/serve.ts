@@ -46,6 +46,7 @@ export async function serve(args: string[]): Promise<number> {
   process.once('SIGTERM', () => void shutdown('SIGTERM'));
   await app.listen({ port: config.port, host: config.host });
   parley.outbox.start();
+  if (!parley.deps.notify.mailer.enabled) app.log.warn('SMTP_URL is empty, so mail is off: no subscription confirmations or notifications are sent.');
   app.log.info(`Parley is running at ${config.publicUrl} (storage: ${parley.storage.engine})${config.demo ? '; demo publication at /' : ''}`);
   return -1; // keep running
 }

@@ -20,6 +20,8 @@ import { decodeCursor, encodeCursor } from '../cursor-codec.js';
 import { PageCache } from '../page-cache.js';
 import { sendCached } from '../send-cached.js';
 import { writeLimit, voteLimit } from '../rate-limits.js';
+import { requestSubscription } from '../../use-cases/request-subscription.js';
+import { guardSubscription } from './subscriptions.js';
 
 const errors = { 400: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody, 413: ErrorBody, 422: ErrorBody, 429: ErrorBody };
 const tags = ['comments'];
@@ -36,7 +38,15 @@ export async function commentRoutes(app: FastifyInstance, parley: Parley): Promi
     schema: { tags, summary: 'Post a comment or a reply', body: PostCommentBody, response: { 201: PostCommentReply, ...errors } },
     config: writeLimit(config),
   }, async (request, reply) => {
-    const result = await postComment(deps, { ...request.body, ip: request.ip, origin: origin(request) });
+    const { notify, ...body } = request.body;
+    const email = body.author.email ?? '';
+    if (notify?.length && email) guardSubscription(parley, request, reply, body.site);
+    const result = await postComment(deps, { ...body, ip: request.ip, origin: origin(request) });
+    for (const kind of email ? notify ?? [] : []) {
+      // The comment is saved; a subscription that cannot be recorded must not turn its answer into an error.
+      await requestSubscription(deps, { site: body.site, url: body.url, email, kind, mode: 'immediate', origin: origin(request), ...(kind === 'comment' ? { commentId: result.comment.id } : {}) })
+        .catch((e: Error) => request.log.warn({ err: e }, 'subscription with a comment failed'));
+    }
     return reply.code(201).send({
       comment: toPublicComment(result.comment), editToken: result.editToken, editableUntil: iso(result.editableUntil), textKnown: result.textKnown,
     });

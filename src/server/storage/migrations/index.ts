@@ -2,12 +2,14 @@ import type { Migration, MigrationProvider } from 'kysely';
 import * as initial from './0001-initial.js';
 import * as passages from './0002-passages.js';
 import * as outboxWebhooks from './0003-outbox-webhooks.js';
+import * as subscriptions from './0004-subscriptions.js';
 
 /** Every migration, in order. A new migration is one new file and one line here. */
 const MIGRATIONS: Record<string, Migration> = {
   '0001-initial': initial,
   '0002-passages': passages,
   '0003-outbox-webhooks': outboxWebhooks,
+  '0004-subscriptions': subscriptions,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -48,6 +48,18 @@ export async function appendOutbox(db: Kysely<Database>, jobs: NewOutboxJob[], n
     .execute();
 }
 
+/** Appends a job unless one with its id exists (a job several fan-outs share, such as one digest). */
+export async function appendOutboxOnce(db: Kysely<Database>, job: NewOutboxJob, now: number): Promise<void> {
+  await db
+    .insertInto('outbox')
+    .values({
+      id: job.id, topic: job.topic, payload: JSON.stringify(job.payload), created_at: now, available_at: job.availableAt, attempts: 0,
+      claimed_by: null, claimed_until: null, done_at: null, failed_at: null, last_error: null,
+    })
+    .onConflict((oc) => oc.column('id').doNothing())
+    .execute();
+}
+
 /**
  * Claims up to `limit` due rows for `workerId` until `now + leaseMs`, in one statement. On PostgreSQL the
  * rows are picked `FOR UPDATE SKIP LOCKED`, so workers of several processes never claim the same row and

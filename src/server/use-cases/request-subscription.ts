@@ -1,0 +1,64 @@
+import type { Comment } from '../../core/comment/comment.js';
+import { DomainError, unwrap } from '../../core/errors.js';
+import { normalizeEmail, type DeliveryMode, type SubscriptionKind } from '../../core/notification/subscription.js';
+import { checkPageUrl } from '../../core/site/origin.js';
+import { canonicalUrl } from '../../core/url/canonical-url.js';
+import { appendOutbox } from '../storage/repos/outbox-repo.js';
+import { getComment } from '../storage/repos/comment-repo.js';
+import { countPending, requestSubscriptionRow, scheduleConfirmation, upsertAddress } from '../storage/repos/subscription-repo.js';
+import { getOrCreateThread } from '../storage/repos/thread-repo.js';
+import type { Deps } from './deps.js';
+import { loadSite } from './load-site.js';
+
+export const SUBSCRIPTION_CONFIRM = 'subscription.confirm';
+/** At most one confirmation mail per address per hour, whatever is requested. */
+export const CONFIRMATION_GAP_MS = 3_600_000;
+/** Unconfirmed requests one address may have; more are dropped (silently: the answer never reveals state). */
+export const MAX_PENDING_PER_ADDRESS = 20;
+
+export interface SubscriptionRequest {
+  site: string;
+  url: string;
+  email: string;
+  kind: SubscriptionKind;
+  commentId?: string | undefined;
+  mode: DeliveryMode;
+  origin: string | undefined;
+}
+
+/**
+ * POST /api/v1/subscriptions (and a comment posted with `notify`): records a pending subscription and queues a
+ * confirmation mail for the address, at most one per hour. The caller always answers the same, whatever happened.
+ */
+export async function requestSubscription(deps: Deps, input: SubscriptionRequest): Promise<void> {
+  if (!input.origin) throw new DomainError('ORIGIN_NOT_ALLOWED', 'Subscriptions are requested from a page of the site.');
+  const site = await loadSite(deps, input.site, input.origin);
+  const url = unwrap(canonicalUrl(input.url));
+  unwrap(checkPageUrl(site.origins, url, input.origin));
+  const email = normalizeEmail(input.email);
+  if (!email) throw new DomainError('EMAIL_INVALID', 'The email address is not valid.');
+  if ((input.kind === 'comment' || input.kind === 'passage') !== Boolean(input.commentId)) {
+    throw new DomainError('VALIDATION_FAILED', 'commentId is required for kinds comment and passage, and only for them.');
+  }
+  if (!deps.notify.mailer.enabled) return;
+  const now = deps.now();
+  await deps.transact(async (trx) => {
+    const thread = await getOrCreateThread(trx, { id: deps.newId(), siteId: site.id, url, title: null, now });
+    const target = input.kind === 'replies' ? '' : input.kind === 'page' ? thread.id : checkTarget(await getComment(trx, input.commentId!), thread.id, input.kind);
+    const address = await upsertAddress(trx, { id: deps.newId(), email, now });
+    if ((await countPending(trx, address.id)) >= MAX_PENDING_PER_ADDRESS) return;
+    await requestSubscriptionRow(trx, { id: deps.newId(), siteId: site.id, addressId: address.id, email, kind: input.kind, target, url, mode: input.mode, now });
+    const dueAt = Math.max(now, (address.lastConfirmationAt ?? -Infinity) + CONFIRMATION_GAP_MS);
+    if (await scheduleConfirmation(trx, address.id, dueAt)) {
+      await appendOutbox(trx, [{ id: deps.newId(), topic: SUBSCRIPTION_CONFIRM, payload: { addressId: address.id }, availableAt: dueAt }], now);
+    }
+  });
+}
+
+function checkTarget(comment: Comment | undefined, threadId: string, kind: SubscriptionKind): string {
+  if (!comment || comment.threadId !== threadId || comment.status !== 'published') {
+    throw new DomainError('COMMENT_NOT_FOUND', 'There is no such comment on this page.');
+  }
+  if (kind === 'passage' && !comment.passage) throw new DomainError('VALIDATION_FAILED', 'This comment is not on a passage.');
+  return comment.id;
+}
