@@ -37,7 +37,7 @@ export class SseStream {
   }
 
   /** The next event (frames with only an id or only comments are not events), or throws after `timeoutMs`. */
-  async next(timeoutMs = 3000): Promise<SseEvent> {
+  async next(timeoutMs = 10_000): Promise<SseEvent> {
     const deadline = Date.now() + timeoutMs;
     while (!this.queue.length) {
       if (this.done) throw new Error('stream ended');

@@ -4,6 +4,13 @@ import { ENGINES } from '../support/engines.js';
 import { createTestApp, ORIGIN, PAGE, post, SITE, type TestApp } from '../support/app.js';
 import { SseStream } from './sse-client.js';
 
+/** Waits for a condition, not a duration (up to 10 s). */
+async function until(cond: () => boolean): Promise<void> {
+  for (const t0 = Date.now(); !cond(); await new Promise((r) => setTimeout(r, 10))) {
+    if (Date.now() - t0 > 10_000) throw new Error('condition not met within 10 s');
+  }
+}
+
 const PUBLIC_KEYS = ['author', 'createdAt', 'depth', 'downvotes', 'editedAt', 'html', 'id', 'parentId', 'passage', 'replyCount', 'score', 'status', 'upvotes'];
 
 for (const engine of ENGINES) {
@@ -42,12 +49,8 @@ for (const engine of ENGINES) {
       assert.equal(s.response.headers.get('x-accel-buffering'), 'no');
       assert.equal(s.response.headers.get('access-control-allow-origin'), ORIGIN);
 
+      // Each event is read before the next change: an event carries the comment as it is when it is sent.
       const { comment, editToken } = await post(t.app, { url: page, email: 'ada@example.org', body: 'Live *one*' });
-      assert.equal((await edit(comment.id, editToken, 'Live one, edited')).statusCode, 200);
-      assert.equal((await vote(comment.id, 1)).statusCode, 200);
-      const reply = await post(t.app, { url: page, parentId: comment.id, body: 'A reply' });
-      assert.equal((await remove(comment.id, editToken)).statusCode, 200); // has a reply: a placeholder stays
-
       const created = await s.next();
       assert.equal(created.event, 'comment.created');
       assert.ok(!created.data.includes('ada@example.org') && !created.data.includes('127.0.0.1'), 'no email or IP');
@@ -55,20 +58,24 @@ for (const engine of ENGINES) {
       assert.deepEqual(Object.keys(c).sort(), PUBLIC_KEYS);
       assert.equal(c.id, comment.id);
       assert.equal(c.html, '<p>Live <em>one</em></p>\n');
+      assert.equal((await edit(comment.id, editToken, 'Live one, edited')).statusCode, 200);
       const updated = await s.next();
       assert.equal(updated.event, 'comment.updated');
       assert.match(JSON.parse(updated.data).html, /edited/);
+      assert.equal((await vote(comment.id, 1)).statusCode, 200);
       const voted = await s.next();
       assert.equal(voted.event, 'comment.voted');
       assert.deepEqual(JSON.parse(voted.data), { id: comment.id, score: 1, upvotes: 1, downvotes: 0 });
+      const reply = await post(t.app, { url: page, parentId: comment.id, body: 'A reply' });
       const replied = await s.next();
       assert.equal(replied.event, 'comment.created');
       assert.equal(JSON.parse(replied.data).parentId, comment.id);
       assert.equal(JSON.parse(replied.data).id, reply.comment.id);
+      assert.equal((await remove(comment.id, editToken)).statusCode, 200); // has a reply: a placeholder stays
       const deleted = await s.next();
       assert.equal(deleted.event, 'comment.deleted');
       assert.deepEqual({ ...JSON.parse(deleted.data), createdAt: 0, editedAt: 0 }, {
-        ...c, status: 'deleted', author: { name: '', url: null }, html: '', createdAt: 0, editedAt: 0, score: 1, upvotes: 1, replyCount: 1,
+        ...c, status: 'deleted', author: { name: '', url: null, badge: null, verified: false }, html: '', createdAt: 0, editedAt: 0, score: 1, upvotes: 1, replyCount: 1,
       });
       // ids increase within the process: <boot>.<n>
       const ns = [created, updated, voted, replied, deleted].map((e) => Number(e.id!.split('.')[1]));
@@ -123,14 +130,15 @@ for (const engine of ENGINES) {
 
     test('open streams per client IP are limited: RATE_LIMITED (429)', async () => {
       const page = `${PAGE}-limit`;
-      await new Promise((r) => setTimeout(r, 50)); // earlier tests' closed streams are released
+      const heldHere = () => t.parley.live.hub.streamsOf('127.0.0.1');
+      await until(() => heldHere() === 0); // earlier tests' streams close asynchronously
       const held = [await connect({}, page), await connect({}, page), await connect({}, page)];
       for (const s of held) assert.equal(s.status, 200);
       const refused = await fetch(streamUrl(page), { headers: { origin: ORIGIN } });
       assert.equal(refused.status, 429);
       assert.equal(((await refused.json()) as { error: { code: string } }).error.code, 'RATE_LIMITED');
       held[0]!.close();
-      await new Promise((r) => setTimeout(r, 100));
+      await until(() => heldHere() === 2);
       const admitted = await connect({}, page);
       assert.equal(admitted.status, 200);
       for (const s of [...held, admitted]) s.close();

@@ -5,6 +5,13 @@ import { buildIfStale, parley, serve, type Served } from '../support/cli.js';
 import { postgresEngine, type TestDatabase } from '../support/engines.js';
 import { SseStream } from './sse-client.js';
 
+/** Waits for a condition, not a duration (up to 10 s). */
+async function until(cond: () => boolean): Promise<void> {
+  for (const t0 = Date.now(); !cond(); await new Promise((r) => setTimeout(r, 20))) {
+    if (Date.now() - t0 > 10_000) throw new Error('condition not met within 10 s');
+  }
+}
+
 const ORIGIN = 'https://news.example.org';
 const PAGE = 'https://news.example.org/columns/shared';
 
@@ -61,7 +68,7 @@ describe('postgres: live updates across processes (LISTEN/NOTIFY)', { skip: post
       assert.equal(stream.status, 200);
       const started = Date.now();
       const comment = await postOn(a!, 'Posted on A');
-      const event = await stream.next(2000);
+      const event = await stream.next(10_000);
       assert.equal(event.event, 'comment.created');
       assert.equal(JSON.parse(event.data).id, comment.id);
       assert.ok(!event.data.includes('ada@example.org'));
@@ -72,7 +79,7 @@ describe('postgres: live updates across processes (LISTEN/NOTIFY)', { skip: post
 
       // and the other way round, with B's own stream seeing its own writes once, in order
       const second = await postOn(b!, 'Posted on B');
-      const next = await stream.next(2000);
+      const next = await stream.next(10_000);
       assert.equal(JSON.parse(next.data).id, second.id);
       await assert.rejects(stream.next(300), /no event/, 'delivered once');
       assert.equal((await list(a!)).total, 2, 'no stale page on A');
@@ -80,10 +87,10 @@ describe('postgres: live updates across processes (LISTEN/NOTIFY)', { skip: post
       // both processes numbered the events alike: a reader of B may reconnect to A with B's last id
       const third = await postOn(a!, 'Posted on A again');
       const onA = await SseStream.open(`${a!.url}/api/v1/stream?site=news&url=${encodeURIComponent(PAGE)}`, { origin: ORIGIN, 'last-event-id': next.id! });
-      const replayed = await onA.next(2000);
+      const replayed = await onA.next(10_000);
       assert.equal(replayed.event, 'comment.created');
       assert.equal(JSON.parse(replayed.data).id, third.id);
-      assert.equal(replayed.id, (await stream.next(2000)).id);
+      assert.equal(replayed.id, (await stream.next(10_000)).id);
       onA.close();
       watcher.close();
 
@@ -93,12 +100,13 @@ describe('postgres: live updates across processes (LISTEN/NOTIFY)', { skip: post
       const cut = await admin.query(`select pg_terminate_backend(pid) from pg_stat_activity where application_name = 'parley-live' and datname = current_database()`);
       await admin.end();
       assert.equal(cut.rowCount, 2);
-      const resync = await stream.next(5000);
+      const resync = await stream.next(10_000);
       assert.equal(resync.event, 'resync');
+      // the child's log arrives through a pipe, possibly after the event: wait for it rather than race it
+      await until(() => /listening to PostgreSQL again/.test(b!.log()));
       assert.match(b!.log(), /LISTEN connection failed .*reconnecting in 0\.5 s/);
-      assert.match(b!.log(), /listening to PostgreSQL again/);
       const fourth = await postOn(a!, 'After the cut');
-      assert.equal(JSON.parse((await stream.next(2000)).data).id, fourth.id);
+      assert.equal(JSON.parse((await stream.next(10_000)).data).id, fourth.id);
       assert.equal((await list(b!)).total, 4);
     } finally {
       stream.close();

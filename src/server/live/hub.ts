@@ -73,6 +73,11 @@ export class LiveHub {
   }
 
   /** Reserves a stream slot for `ip`; false with the limit that was reached. */
+  /** Streams a client address holds open now. */
+  streamsOf(ip: string): number {
+    return this.perIp.get(ip) ?? 0;
+  }
+
   admit(ip: string, limits: { global: number; perIp: number }): 'ok' | 'per-ip' | 'global' {
     if ((this.perIp.get(ip) ?? 0) >= limits.perIp) return 'per-ip';
     if (this.open >= limits.global) return 'global';
