@@ -34,7 +34,12 @@ export const PublicComment = Type.Object(
     parentId: Type.Union([Type.String(), Type.Null()]),
     depth: Type.Integer({ minimum: 0 }),
     status: Type.Union([Type.Literal('published'), Type.Literal('deleted')]),
-    author: Type.Object({ name: Type.String(), url: Type.Union([Type.String(), Type.Null()]) }),
+    author: Type.Object({
+      name: Type.String(),
+      url: Type.Union([Type.String(), Type.Null()]),
+      badge: Type.Union([Type.Literal('author'), Type.Literal('staff'), Type.Null()], { description: 'The column\'s author or the site\'s staff; null for everyone else.' }),
+      verified: Type.Boolean({ description: 'Signed in (email verified by magic link) or signed in by the publisher (SSO).' }),
+    }),
     html: Type.String({ description: 'Sanitised HTML rendered from the Markdown text; empty for a deleted comment.' }),
     createdAt: Type.String({ format: 'date-time' }),
     editedAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
@@ -58,14 +63,14 @@ export const PostCommentBody = Type.Object(
     title: Type.Optional(Type.String({ maxLength: 500 })),
     parentId: Type.Optional(Type.Union([CommentId, Type.Null()])),
     body: Type.String({ maxLength: 200_000 }),
-    author: Type.Object(
+    author: Type.Optional(Type.Object(
       {
         name: Type.String({ maxLength: 1000 }),
         email: Type.Optional(Type.Union([Type.String({ maxLength: 1000 }), Type.Null()])),
         url: Type.Optional(Type.Union([Type.String({ maxLength: 2048 }), Type.Null()])),
       },
-      { additionalProperties: false },
-    ),
+      { additionalProperties: false, description: 'A guest\'s name (required then), email and website; ignored when signed in (session cookie or ParleySSO).' },
+    )),
     notify: Type.Optional(Type.Array(Type.Union([Type.Literal('page'), Type.Literal('replies'), Type.Literal('comment')]), {
       maxItems: 3, uniqueItems: true,
       description: 'Subscribe author.email (double opt-in, immediate mails): page = new comments on this page, replies = replies to my comments on the site, comment = replies to this comment. Needs X-Parley-CSRF.',
@@ -168,3 +173,35 @@ export const SubscribeBody = Type.Object(
 );
 export type SubscribeBody = Static<typeof SubscribeBody>;
 export const SubscribeReply = Type.Object({ status: Type.Literal('pending') }, { description: 'Always the same answer: it never reveals whether the address is known.' });
+
+export const MagicLinkBody = Type.Object({ site: SiteId, email: Type.String({ maxLength: 320 }) }, { additionalProperties: false });
+export type MagicLinkBody = Static<typeof MagicLinkBody>;
+export const AcceptedReply = Type.Object({ status: Type.Literal('sent') });
+export const PublicUser = Type.Object({
+  id: Type.String(),
+  name: Type.String(),
+  url: Type.Union([Type.String(), Type.Null()]),
+  badge: Type.Union([Type.Literal('author'), Type.Literal('staff'), Type.Null()]),
+});
+export const MeReply = Type.Object({
+  user: Type.Union([PublicUser, Type.Null()]),
+  csrf: Type.Optional(Type.String({ description: 'Send as X-Parley-CSRF on every state-changing call made with the session cookie.' })),
+});
+export const MeBody = Type.Object(
+  { name: Type.Optional(Type.String({ maxLength: 1000 })), url: Type.Optional(Type.Union([Type.String({ maxLength: 2048 }), Type.Null()])) },
+  { additionalProperties: false },
+);
+export type MeBody = Static<typeof MeBody>;
+export const ClaimBody = Type.Object(
+  { tokens: Type.Array(Type.Object({ id: CommentId, editToken: Type.String({ maxLength: 200 }) }, { additionalProperties: false }), { maxItems: 200 }) },
+  { additionalProperties: false },
+);
+export type ClaimBody = Static<typeof ClaimBody>;
+export const ClaimReply = Type.Object({ claimed: Type.Array(Type.String()) });
+
+export const PageAuthorsBody = Type.Object(
+  { site: SiteId, url: PageUrl, authorIds: Type.Array(Type.String({ minLength: 1, maxLength: 200 }), { maxItems: 50, description: 'SSO `sub`s or Parley account ids of the column\'s authors.' }) },
+  { additionalProperties: false },
+);
+export type PageAuthorsBody = Static<typeof PageAuthorsBody>;
+export const PageAuthorsReply = Type.Object({ authorIds: Type.Array(Type.String()) });

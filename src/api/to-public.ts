@@ -12,7 +12,7 @@ export function toPublicComment(c: Comment): PublicComment {
     parentId: c.parentId,
     depth: c.depth,
     status: deleted ? 'deleted' : 'published',
-    author: deleted ? { name: '', url: null } : { name: c.author.name, url: c.author.url },
+    author: deleted ? { name: '', url: null, badge: null, verified: false } : { name: c.author.name, url: c.author.url, badge: c.author.badge ?? null, verified: c.author.verified ?? false },
     html: deleted ? '' : c.bodyHtml,
     createdAt: iso(c.createdAt),
     editedAt: c.editedAt === null ? null : iso(c.editedAt),

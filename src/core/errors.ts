@@ -32,6 +32,9 @@ export type ErrorCode =
   | 'TEXT_TOO_LONG'
   | 'RATE_LIMITED'
   | 'CSRF_INVALID'
+  | 'SIGN_IN_REQUIRED'
+  | 'SSO_INVALID'
+  | 'AUTHOR_BANNED'
   | 'NOT_FOUND'
   | 'INTERNAL';
 

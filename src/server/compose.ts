@@ -19,6 +19,7 @@ import { WindowLimiter } from './security/window-limiter.js';
 import { pruneDigestItems } from './storage/repos/digest-repo.js';
 import { loadOrCreateSecret } from './storage/repos/secret-repo.js';
 import { prunePending } from './storage/repos/subscription-repo.js';
+import { pruneMagicLinks } from './storage/repos/account-repo.js';
 
 /** Everything a running Parley needs, wired by hand from the config: the composition root. */
 export interface Parley {
@@ -35,6 +36,8 @@ export interface Parley {
   outbox: OutboxWorker;
   /** Subscription requests per client IP per hour (RATE_LIMIT_SUBSCRIPTIONS), always on. */
   subscribeLimiter: WindowLimiter;
+  /** Magic-link requests per client IP per hour (same budget as RATE_LIMIT_SUBSCRIPTIONS), always on. */
+  signInLimiter: WindowLimiter;
   close(): Promise<void>;
 }
 
@@ -86,11 +89,13 @@ export async function compose(config: Config, options: ComposeOptions = {}): Pro
       await pruneDeliveries(storage.db, t - 30 * 86_400_000);
       await pruneDigestItems(storage.db, t - 7 * 86_400_000);
       await prunePending(storage.db, t - 7 * 86_400_000);
+      await pruneMagicLinks(storage.db, t - 86_400_000);
     },
   });
   return {
     config, storage, deps, sites, pageCache, threadListeners, live, outbox,
     subscribeLimiter: new WindowLimiter(config.rateLimitSubscriptions, 3_600_000),
+    signInLimiter: new WindowLimiter(config.rateLimitSubscriptions, 3_600_000),
     close: async () => {
       await outbox.stop();
       mailer.close();

@@ -31,6 +31,7 @@ if (me) {
       lang: d.lang,
       content: d.content,
       target: d.target || '#parley',
+      sso: d.sso,
     };
     w.__parley!.push(config);
   };

@@ -8,7 +8,14 @@ export interface Author {
   name: string;
   email: string | null;
   url: string | null;
+  /** Signed-in authors: author (the column's writer) or staff of the site; guests: none. */
+  badge?: Badge | null;
+  /** True when the author is a signed-in account (email verified) or a publisher SSO user. */
+  verified?: boolean;
 }
+
+export type Badge = 'author' | 'staff';
+export const BADGES: readonly Badge[] = ['author', 'staff'];
 
 export interface Comment {
   id: string;
@@ -27,6 +34,8 @@ export interface Comment {
   replyCount: number;
   /** For a comment on a passage of the article: its anchor. */
   passage: Passage | null;
+  /** The signed-in account that wrote it, if any. */
+  accountId?: string | null;
 }
 
 export interface CommentLimits {

@@ -5,6 +5,7 @@ import { serve } from './commands/serve.js';
 import { page } from './commands/page.js';
 import { site } from './commands/site.js';
 import { webhook } from './commands/webhook.js';
+import { user } from './commands/user.js';
 
 const HELP = `Parley: reader discussions for news and opinion publishers.
 
@@ -13,14 +14,15 @@ Usage: parley <command> [options]
 Commands:
   serve            Start the server (API, widget, demo publication).
   migrate          Apply pending database migrations.
-  site add|list|update|key   Manage sites, their allowed origins and publisher keys.
+  site add|list|update|key|sso-secret   Manage sites, their allowed origins, publisher keys and SSO secrets.
   page update|orphans   Give a page's article text (re-anchors passage comments); list orphans.
   webhook add|list|remove|log   Signed POSTs to your servers when comments change; their delivery log.
+  user history|ban   A moderator's view of what an address wrote on a site; ban the address.
 
 Run "parley <command> --help" for a command's options. Configuration is read from flags and the
 environment; see the README's configuration table.`;
 
-const COMMANDS: Record<string, (args: string[]) => Promise<number>> = { serve, migrate, site, page, webhook };
+const COMMANDS: Record<string, (args: string[]) => Promise<number>> = { serve, migrate, site, page, webhook, user };
 
 export async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;

@@ -5,6 +5,7 @@ import Fastify, { LogController, type FastifyInstance } from 'fastify';
 import type { Parley } from '../compose.js';
 import { installErrorHandler } from './error-handler.js';
 import { installValidators } from './validators.js';
+import { authRoutes } from './routes/auth.js';
 import { commentRoutes } from './routes/comments.js';
 import { countRoutes } from './routes/counts.js';
 import { feedRoutes } from './routes/feeds.js';
@@ -48,6 +49,7 @@ export async function buildApp(parley: Parley, options: AppOptions): Promise<Fas
   });
   await app.register(cors, {
     // Preflights name no site: allow any origin some site allows; each route then checks the site's own list.
+    // The origin is reflected, never "*", so credentialed calls (the session cookie) work from sites' pages only.
     origin: (origin, cb) => {
       if (!origin) return cb(null, false);
       parley.sites.anyAllows(origin).then((ok) => cb(null, ok), (e: Error) => cb(e, false));
@@ -56,6 +58,7 @@ export async function buildApp(parley: Parley, options: AppOptions): Promise<Fas
     allowedHeaders: ['Content-Type', 'Authorization', 'X-Parley-Voter', 'X-Parley-CSRF'],
     exposedHeaders: ['Retry-After', 'ETag'],
     maxAge: 600,
+    credentials: true,
   });
   if (config.rateLimit) {
     await app.register(rateLimit, {
@@ -84,6 +87,7 @@ export async function buildApp(parley: Parley, options: AppOptions): Promise<Fas
   await app.register(webhookRoutes, parley);
   await app.register(feedRoutes, parley);
   await app.register(subscriptionRoutes, parley);
+  await app.register(authRoutes, parley);
   await app.register(widgetAssetRoutes, { dir: options.widgetDir });
   app.get('/api/openapi.json', { schema: { hide: true } as object }, async () => app.swagger());
   if (options.extraRoutes) await app.register(options.extraRoutes);

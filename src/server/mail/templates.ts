@@ -77,3 +77,12 @@ export function digestMail(o: { siteName: string; comments: MailComment[]; manag
       + o.comments.map((c) => `<h3>${link(permalink(c), head(c))}</h3><blockquote>${c.html}</blockquote>`).join('') + f.html),
   };
 }
+
+export function magicLinkMail(o: { siteName: string; url: string }): MailContent {
+  const site = o.siteName;
+  return {
+    subject: say('magic.subject', { site }),
+    text: `${say('magic.intro', { site })}\n\n${say('magic.action')}: ${o.url}\n\n${say('magic.note')}\n`,
+    html: wrap(`<p>${escapeHtml(say('magic.intro', { site }))}</p><p>${link(o.url, say('magic.action'))}</p><p style="font-size:small">${escapeHtml(say('magic.note'))}</p>`),
+  };
+}

@@ -3,6 +3,8 @@ import { claimConfirmation, MAIL_CONFIRMATION, sendConfirmation } from '../mail/
 import { fanOutToMail, MAIL_DIGEST, MAIL_NOTIFY, sendDigest, sendNotification } from '../mail/notification-consumer.js';
 import type { Deps } from '../use-cases/deps.js';
 import { SUBSCRIPTION_CONFIRM } from '../use-cases/request-subscription.js';
+import { MAIL_MAGIC_LINK } from '../use-cases/accounts.js';
+import { sendMagicLink } from '../mail/magic-link-consumer.js';
 import { deliverToWebhook, fanOutToWebhooks, WEBHOOK_DELIVER } from '../webhooks/webhook-consumer.js';
 import type { OutboxHandler } from './outbox-worker.js';
 
@@ -20,5 +22,6 @@ export function outboxHandlers(deps: Pick<Deps, 'db' | 'transact' | 'now' | 'new
     [MAIL_DIGEST]: sendDigest(deps),
     [SUBSCRIPTION_CONFIRM]: claimConfirmation(deps),
     [MAIL_CONFIRMATION]: sendConfirmation(deps),
+    [MAIL_MAGIC_LINK]: sendMagicLink(deps),
   };
 }

@@ -6,6 +6,8 @@ export interface SiteTable {
   origins: string;
   created_at: number;
   key_hash: string | null;
+  /** HS256 secret for publisher SSO. */
+  sso_secret: string | null;
 }
 
 export interface ThreadTable {
@@ -18,6 +20,8 @@ export interface ThreadTable {
   updated_at: number;
   /** Hash of the latest article text the publisher gave. */
   text_hash: string | null;
+  /** JSON array of the column's authors (SSO subs or account ids), set by the publisher. */
+  author_ids?: string | null;
 }
 
 export interface CommentTable {
@@ -44,6 +48,12 @@ export interface CommentTable {
   passage: string | null;
   /** The passage's start in the latest publisher text (orphans: null), for article order. */
   passage_order: number | null;
+  /** The signed-in account that wrote it (or claimed it with its edit token). */
+  account_id: string | null;
+  /** author | staff, as it was when posted. */
+  author_badge: string | null;
+  /** 1 when the author's identity was verified (account or publisher SSO). */
+  author_verified: number;
 }
 
 export interface PageTextTable {
@@ -148,7 +158,45 @@ export interface DigestItemTable {
   sent_at: number | null;
 }
 
+export interface AccountTable {
+  id: string;
+  email: string | null;
+  external_id: string | null;
+  name: string;
+  url: string | null;
+  badge: string | null;
+  created_at: number;
+}
+
+export interface SessionTable {
+  id: string;
+  token_hash: string;
+  account_id: string;
+  created_at: number;
+  expires_at: number;
+}
+
+export interface MagicLinkTable {
+  id: string;
+  site_id: string;
+  email: string;
+  nonce_hash: string;
+  created_at: number;
+  expires_at: number;
+  used_at: number | null;
+}
+
+export interface BannedAddressTable {
+  site_id: string;
+  email: string;
+  created_at: number;
+}
+
 export interface Database {
+  accounts: AccountTable;
+  sessions: SessionTable;
+  magic_links: MagicLinkTable;
+  banned_addresses: BannedAddressTable;
   sites: SiteTable;
   threads: ThreadTable;
   comments: CommentTable;

@@ -13,6 +13,8 @@ import { findComment, loadComment } from './load-comment.js';
 export interface DeleteCommentInput {
   id: string;
   token: string | undefined;
+  /** The signed-in account asking (it may change the comments it wrote or claimed). */
+  accountId?: string | null | undefined;
   origin: string | undefined;
 }
 
@@ -24,7 +26,8 @@ export async function deleteComment(deps: Deps, input: DeleteCommentInput): Prom
   await loadComment(deps, input.id, input.origin);
   const { deleted, thread } = await deps.transact(async (trx) => {
     const { comment, secrets, thread } = await findComment(trx, input.id);
-    const isAuthor = input.token !== undefined && secretMatches(input.token, secrets.editTokenHash);
+    const isAuthor = (input.token !== undefined && secretMatches(input.token, secrets.editTokenHash))
+      || (Boolean(input.accountId) && secrets.accountId === input.accountId);
     unwrap(checkAuthorWindow(comment, { now: deps.now(), editWindowMs: deps.editWindowMs, isAuthor }));
     const deleted = applyDelete(comment);
     await saveCommentChange(trx, deleted);

@@ -10,6 +10,8 @@ import { findComment, loadComment } from './load-comment.js';
 export interface EditCommentInput {
   id: string;
   token: string | undefined;
+  /** The signed-in account asking (it may change the comments it wrote or claimed). */
+  accountId?: string | null | undefined;
   body: string;
   origin: string | undefined;
 }
@@ -21,7 +23,8 @@ export async function editComment(deps: Deps, input: EditCommentInput): Promise<
   await loadComment(deps, input.id, input.origin);
   const { edited, thread } = await deps.transact(async (trx) => {
     const { comment, secrets, thread } = await findComment(trx, input.id);
-    const isAuthor = input.token !== undefined && secretMatches(input.token, secrets.editTokenHash);
+    const isAuthor = (input.token !== undefined && secretMatches(input.token, secrets.editTokenHash))
+      || (Boolean(input.accountId) && secrets.accountId === input.accountId);
     unwrap(checkAuthorWindow(comment, { now: deps.now(), editWindowMs: deps.editWindowMs, isAuthor }));
     const edited = applyEdit(comment, body, html, deps.now());
     if (edited !== comment) {

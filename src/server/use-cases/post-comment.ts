@@ -1,4 +1,6 @@
-import { checkParent, createComment, validateDraft, type Comment, type CommentDraft } from '../../core/comment/comment.js';
+import { checkParent, createComment, validateDraft, type Badge, type Comment, type CommentDraft } from '../../core/comment/comment.js';
+import { checkNotBanned } from './accounts.js';
+import { pageAuthorIds } from '../storage/repos/account-repo.js';
 import { DomainError, unwrap } from '../../core/errors.js';
 import { canonicalUrl } from '../../core/url/canonical-url.js';
 import { quoteIsIn, validatePassage, type PassageDraft } from '../../core/passage/passage.js';
@@ -11,7 +13,20 @@ import { addToCommentCount, getOrCreateThread } from '../storage/repos/thread-re
 import type { Deps } from './deps.js';
 import { loadSite } from './load-site.js';
 
-export interface PostCommentInput extends CommentDraft {
+/** The signed-in author (session or publisher SSO), when there is one: it replaces the guest fields. */
+export interface SignedInAuthor {
+  id: string;
+  /** The publisher's user id (SSO `sub`), matched against the page's authorIds like the account id. */
+  sub?: string | null;
+  name: string;
+  url: string | null;
+  email: string | null;
+  badge: Badge | null;
+}
+
+export interface PostCommentInput extends Omit<CommentDraft, 'author'> {
+  author?: CommentDraft['author'] | undefined;
+  account?: SignedInAuthor | null | undefined;
   site: string;
   url: string;
   title?: string | undefined;
@@ -36,7 +51,12 @@ export async function postComment(deps: Deps, input: PostCommentInput): Promise<
   const url = unwrap(canonicalUrl(input.url));
   // A browser posts from one of the site's own pages.
   unwrap(checkPageUrl(site.origins, url, input.origin));
-  const draft = unwrap(validateDraft(input, deps.limits));
+  const account = input.account ?? null;
+  const guest = unwrap(validateDraft({ body: input.body, author: account ? { name: account.name, url: account.url } : input.author ?? { name: '' } }, deps.limits));
+  const draft = account
+    ? { ...guest, author: { ...guest.author, email: account.email, badge: account.badge, verified: true } }
+    : { ...guest, author: { ...guest.author, badge: null, verified: false } };
+  await checkNotBanned(deps, site.id, draft.author.email);
   if (input.passage && input.parentId) throw new DomainError('PASSAGE_ON_REPLY', 'Only top-level comments can quote a passage.');
   const passage = input.passage ? unwrap(validatePassage(input.passage)) : null;
   const bodyHtml = deps.renderMarkdown(draft.body);
@@ -60,7 +80,10 @@ export async function postComment(deps: Deps, input: PostCommentInput): Promise<
         passage.current = { quote: passage.quote, position: passage.position };
       }
     }
-    const created = createComment({ id: deps.newId(), threadId: thread.id, parent, draft, bodyHtml, now, passage });
+    // The column's author (the publisher named them on the page) is labelled in its thread.
+    const isPageAuthor = account && (await pageAuthorIds(trx, thread.id)).some((a) => a === account.id || a === account.sub);
+    const author = isPageAuthor ? { ...draft.author, badge: 'author' as const } : draft.author;
+    const created: Comment = { ...createComment({ id: deps.newId(), threadId: thread.id, parent, draft: { ...draft, author }, bodyHtml, now, passage }), accountId: account?.id ?? null };
     await insertComment(trx, created, { rootId: rootId ?? created.id, ip: input.ip, editTokenHash: hashSecret(editToken) });
     if (parent) await addToReplyCount(trx, parent.id, 1);
     await addToCommentCount(trx, thread.id, 1, now);

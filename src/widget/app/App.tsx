@@ -33,7 +33,7 @@ const hashTarget = (): string | undefined => /^#parley-comment-([\w-]+)$/.exec(l
  */
 export function App({ cfg }: { cfg: WidgetConfig }) {
   const [t] = useState(() => messagesFor(cfg.lang));
-  const [api] = useState(() => createApi(cfg.base));
+  const [api] = useState(() => createApi(cfg.base, () => (window as { parleySso?: () => string }).parleySso?.() || cfg.sso));
   const [sort, setSort] = useState(() => SORTS.find((s) => s === cfg.sort) || 'newest');
   const [list, setList] = useState<PublicComment[]>([]);
   const [total, setTotal] = useState(0);

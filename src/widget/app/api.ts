@@ -29,7 +29,8 @@ export interface PostReply {
 
 export const isApiError = (e: unknown): e is ApiError => typeof (e as ApiError | null)?.code === 'string';
 
-export function createApi(base: string) {
+/** `sso` gives the publisher's SSO token, if any: sent as `Authorization: ParleySSO` on new comments. */
+export function createApi(base: string, sso?: () => string | undefined) {
   async function call<T>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<T> {
     let res: Response;
     try {
@@ -58,8 +59,8 @@ export function createApi(base: string) {
     },
     conversation: (id: string, site: string, url: string) =>
       call<{ comments: PublicComment[] }>('GET', `${comment(id)}/conversation?${new URLSearchParams({ site, url })}`),
-    post: (input: PostCommentBody, csrf?: string) =>
-      call<PostReply>('POST', 'comments', input, csrf ? { 'X-Parley-CSRF': csrf } : {}),
+    post: (input: PostCommentBody, csrf?: string, t = sso?.()) =>
+      call<PostReply>('POST', 'comments', input, { ...(csrf ? { 'X-Parley-CSRF': csrf } : {}), ...(t ? { Authorization: `ParleySSO ${t}` } : {}) }),
     /** A token for subscription requests ("Notify of"), bound to the site and this client. */
     csrf: (site: string) => call<{ token: string }>('GET', `csrf?site=${encodeURIComponent(site)}`),
     edit: (id: string, body: string, token: string) =>

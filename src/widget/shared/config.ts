@@ -18,6 +18,8 @@ export interface WidgetConfig {
   content?: string | undefined;
   /** CSS selector of the element the widget renders into. */
   target: string;
+  /** The publisher's SSO token for its signed-in user (`data-sso`; `window.parleySso()` wins). */
+  sso?: string | undefined;
 }
 
 /**

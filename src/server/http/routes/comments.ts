@@ -6,7 +6,9 @@ import {
 } from '../../../api/schemas.js';
 import { toPublicComment } from '../../../api/to-public.js';
 import type { PostCommentBody as PostBody, ListCommentsQuery as ListQuery } from '../../../api/schemas.js';
-import { unwrap } from '../../../core/errors.js';
+import { DomainError, unwrap } from '../../../core/errors.js';
+import { cookies, identify, SESSION_COOKIE } from '../identity.js';
+import { ssoSub } from '../../use-cases/accounts.js';
 import { canonicalUrl } from '../../../core/url/canonical-url.js';
 import type { Parley } from '../../compose.js';
 import { deleteComment } from '../../use-cases/delete-comment.js';
@@ -14,6 +16,7 @@ import { editComment } from '../../use-cases/edit-comment.js';
 import { getConversation } from '../../use-cases/get-conversation.js';
 import { listComments } from '../../use-cases/list-comments.js';
 import { loadSite } from '../../use-cases/load-site.js';
+import { loadComment } from '../../use-cases/load-comment.js';
 import { postComment } from '../../use-cases/post-comment.js';
 import { voteComment } from '../../use-cases/vote-comment.js';
 import { decodeCursor, encodeCursor } from '../cursor-codec.js';
@@ -33,15 +36,25 @@ const serializePage = fastJson(CommentPageReply);
 /** Comments of a page: list, post, edit, delete, vote. */
 export async function commentRoutes(app: FastifyInstance, parley: Parley): Promise<void> {
   const { deps, pageCache, config } = parley;
+  /** The signed-in account asking to change a comment (session or SSO), unless an edit token is given. */
+  const authorAccount = async (request: FastifyRequest, id: string): Promise<string | null> => {
+    if (bearer(request)) return null;
+    const site = /^ParleySSO\s/i.test(request.headers.authorization ?? '') ? (await loadComment(deps, id, origin(request))).thread.siteId : undefined;
+    return (await identify(parley, request, { site, changes: true }))?.account.id ?? null;
+  };
 
   app.post<{ Body: PostBody }>('/api/v1/comments', {
     schema: { tags, summary: 'Post a comment or a reply', body: PostCommentBody, response: { 201: PostCommentReply, ...errors } },
     config: writeLimit(config),
   }, async (request, reply) => {
     const { notify, ...body } = request.body;
-    const email = body.author.email ?? '';
-    if (notify?.length && email) guardSubscription(parley, request, reply, body.site);
-    const result = await postComment(deps, { ...body, ip: request.ip, origin: origin(request) });
+    // Signed in (session cookie with its CSRF token, or publisher SSO): the account is the author.
+    const who = await identify(parley, request, { site: body.site, changes: true });
+    if (!who && !body.author && cookies(request).has(SESSION_COOKIE)) throw new DomainError('SIGN_IN_REQUIRED', 'The session has ended; please sign in again.');
+    const email = (who ? who.account.email : body.author?.email) ?? '';
+    if (notify?.length && email) guardSubscription(parley, request, reply, body.site, { csrfChecked: who?.via === 'session' });
+    const account = who && { id: who.account.id, sub: ssoSub(who.account), name: who.account.name, url: who.account.url, email: who.account.email, badge: who.account.badge };
+    const result = await postComment(deps, { ...body, account, ip: request.ip, origin: origin(request) });
     for (const kind of email ? notify ?? [] : []) {
       // The comment is saved; a subscription that cannot be recorded must not turn its answer into an error.
       await requestSubscription(deps, { site: body.site, url: body.url, email, kind, mode: 'immediate', origin: origin(request), ...(kind === 'comment' ? { commentId: result.comment.id } : {}) })
@@ -83,7 +96,8 @@ export async function commentRoutes(app: FastifyInstance, parley: Parley): Promi
     schema: { tags, summary: 'Edit one’s own comment within the edit window', params: CommentIdParams, body: EditCommentBody, response: { 200: CommentReply, ...errors } },
     config: writeLimit(config),
   }, async (request) => {
-    const comment = await editComment(deps, { id: request.params.id, token: bearer(request), body: request.body.body, origin: origin(request) });
+    const accountId = await authorAccount(request, request.params.id);
+    const comment = await editComment(deps, { id: request.params.id, token: bearer(request), accountId, body: request.body.body, origin: origin(request) });
     return { comment: toPublicComment(comment) };
   });
 
@@ -91,7 +105,8 @@ export async function commentRoutes(app: FastifyInstance, parley: Parley): Promi
     schema: { tags, summary: 'Delete one’s own comment within the edit window', params: CommentIdParams, response: { 200: CommentReply, ...errors } },
     config: writeLimit(config),
   }, async (request, reply) => {
-    const comment = await deleteComment(deps, { id: request.params.id, token: bearer(request), origin: origin(request) });
+    const accountId = await authorAccount(request, request.params.id);
+    const comment = await deleteComment(deps, { id: request.params.id, token: bearer(request), accountId, origin: origin(request) });
     return comment.status === 'removed' ? reply.code(204).send() : { comment: toPublicComment(comment) };
   });
 

@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import fastJson from 'fast-json-stringify';
-import { ErrorBody, PageQuery, PageTextBody, PageTextReply, PassagesReply } from '../../../api/schemas.js';
+import { ErrorBody, PageAuthorsBody, PageAuthorsReply, PageQuery, PageTextBody, PageTextReply, PassagesReply } from '../../../api/schemas.js';
+import { setPageAuthors } from '../../use-cases/accounts.js';
 import { toPublicComment } from '../../../api/to-public.js';
 import { unwrap } from '../../../core/errors.js';
 import { canonicalUrl } from '../../../core/url/canonical-url.js';
@@ -29,6 +30,14 @@ export async function pageRoutes(app: FastifyInstance, parley: Parley): Promise<
   }, async (request) => {
     await authorizePublisher(deps, request.body.site, bearer(request));
     return updatePageText(deps, request.body);
+  });
+
+  // PUT /api/v1/pages/authors — the column's authors (Bearer site key): their comments carry the "author" badge
+  app.put<{ Body: PageAuthorsBody }>('/api/v1/pages/authors', {
+    schema: { tags, summary: 'Publisher: name the authors of a page (SSO subs or account ids); their comments there get the author badge', body: PageAuthorsBody, response: { 200: PageAuthorsReply, ...errors } },
+  }, async (request) => {
+    await authorizePublisher(deps, request.body.site, bearer(request));
+    return { authorIds: await setPageAuthors(deps, request.body) };
   });
 
   app.post<{ Body: PageTextInput }>('/api/v1/pages/hint', {

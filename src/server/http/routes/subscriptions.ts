@@ -17,13 +17,15 @@ const TokenQuerySchema = { type: 'object', properties: { token: { type: 'string'
 const hidden = { hide: true, querystring: TokenQuerySchema } as object;
 
 /** Checks X-Parley-CSRF and counts the request against the client IP's hourly budget; throws when refused. */
-export function guardSubscription(parley: Parley, request: FastifyRequest, reply: FastifyReply, site: string): void {
+export function guardSubscription(parley: Parley, request: FastifyRequest, reply: FastifyReply, site: string, o: { csrfChecked?: boolean } = {}): void {
   const now = parley.deps.now();
   if (!parley.subscribeLimiter.take(request.ip, now)) {
     reply.header('Retry-After', String(Math.ceil(parley.subscribeLimiter.retryAfter(now) / 1000)));
     throw new DomainError('RATE_LIMITED', 'Too many subscription requests from this client; try again later.');
   }
   const token = request.headers['x-parley-csrf'];
+  // A signed-in reader's call already proved its session's CSRF token (same header).
+  if (o.csrfChecked) return;
   if (!csrfValid(parley.deps.notify.tokens, typeof token === 'string' ? token : undefined, { site, ip: request.ip, now })) {
     throw new DomainError('CSRF_INVALID', 'Missing or expired X-Parley-CSRF token; get one from GET /api/v1/csrf.');
   }

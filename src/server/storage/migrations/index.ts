@@ -3,6 +3,7 @@ import * as initial from './0001-initial.js';
 import * as passages from './0002-passages.js';
 import * as outboxWebhooks from './0003-outbox-webhooks.js';
 import * as subscriptions from './0004-subscriptions.js';
+import * as accounts from './0005-accounts.js';
 
 /** Every migration, in order. A new migration is one new file and one line here. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -10,6 +11,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0002-passages': passages,
   '0003-outbox-webhooks': outboxWebhooks,
   '0004-subscriptions': subscriptions,
+  '0005-accounts': accounts,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -9,6 +9,7 @@ export interface CommentSecrets {
   rootId: string;
   ip: string | null;
   editTokenHash: string | null;
+  accountId?: string | null;
 }
 
 const toComment = (row: Selectable<CommentTable>): Comment => ({
@@ -16,7 +17,12 @@ const toComment = (row: Selectable<CommentTable>): Comment => ({
   threadId: row.thread_id,
   parentId: row.parent_id,
   depth: row.depth,
-  author: { name: row.author_name, email: row.author_email, url: row.author_url },
+  // Identity fields only when set: a guest's comment reads back exactly as it was written.
+  author: {
+    name: row.author_name, email: row.author_email, url: row.author_url,
+    ...(row.author_badge === 'author' || row.author_badge === 'staff' ? { badge: row.author_badge } : {}),
+    ...(row.author_verified ? { verified: true } : {}),
+  },
   bodyMarkdown: row.body_md,
   bodyHtml: row.body_html,
   status: row.status as CommentStatus,
@@ -26,6 +32,7 @@ const toComment = (row: Selectable<CommentTable>): Comment => ({
   downvotes: row.downvotes,
   replyCount: row.reply_count,
   passage: row.passage ? (JSON.parse(row.passage) as Passage) : null,
+  ...(row.account_id ? { accountId: row.account_id } : {}),
 });
 
 export async function insertComment(db: Kysely<Database>, c: Comment, secrets: CommentSecrets): Promise<void> {
@@ -53,6 +60,9 @@ export async function insertComment(db: Kysely<Database>, c: Comment, secrets: C
       edit_token_hash: secrets.editTokenHash,
       passage: c.passage && JSON.stringify(c.passage),
       passage_order: passageOrder(c.passage),
+      account_id: c.accountId ?? null,
+      author_badge: c.author.badge ?? null,
+      author_verified: c.author.verified ? 1 : 0,
     })
     .execute();
 }
@@ -67,7 +77,7 @@ export async function getCommentWithSecrets(
   id: string,
 ): Promise<{ comment: Comment; secrets: CommentSecrets } | undefined> {
   const row = await db.selectFrom('comments').selectAll().where('id', '=', id).executeTakeFirst();
-  return row && { comment: toComment(row), secrets: { rootId: row.root_id, ip: row.author_ip, editTokenHash: row.edit_token_hash } };
+  return row && { comment: toComment(row), secrets: { rootId: row.root_id, ip: row.author_ip, editTokenHash: row.edit_token_hash, ...(row.account_id ? { accountId: row.account_id } : {}) } };
 }
 
 /** Saves what an edit or a deletion changes: text, status and edit time. */

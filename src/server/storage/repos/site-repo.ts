@@ -8,7 +8,7 @@ export interface Site {
   createdAt: number;
 }
 
-const toSite = (row: Omit<Selectable<SiteTable>, 'key_hash'>): Site => ({
+const toSite = (row: Omit<Selectable<SiteTable>, 'key_hash' | 'sso_secret'>): Site => ({
   id: row.id,
   name: row.name,
   origins: JSON.parse(row.origins) as string[],
@@ -28,7 +28,7 @@ export async function listSites(db: Kysely<Database>): Promise<Site[]> {
 export async function insertSite(db: Kysely<Database>, site: Site): Promise<void> {
   await db
     .insertInto('sites')
-    .values({ id: site.id, name: site.name, origins: JSON.stringify(site.origins), created_at: site.createdAt, key_hash: null })
+    .values({ id: site.id, name: site.name, origins: JSON.stringify(site.origins), created_at: site.createdAt, key_hash: null, sso_secret: null })
     .execute();
 }
 
