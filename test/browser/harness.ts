@@ -9,7 +9,8 @@
  * agree with the browser's.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { createTestApp, ORIGIN, PAGE, SITE, type TestApp, type TestAppOptions } from '../support/app.js';
@@ -26,8 +27,26 @@ export const skipReason: string | false = existsSync(executablePath)
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 
-/** Builds dist/widget (the app reads it when it starts). */
+function newest(dir: string): number {
+  let t = 0;
+  for (const e of readdirSync(dir, { withFileTypes: true })) {
+    const p = join(dir, e.name);
+    t = Math.max(t, e.isDirectory() ? newest(p) : statSync(p).mtimeMs);
+  }
+  return t;
+}
+
+/**
+ * Builds dist/widget (the app reads it when it starts) when its sources are newer than the bundles. Test files
+ * run in parallel: rebuilding bundles another file's browser is loading would hand it half-written files.
+ */
 export function buildWidget(): void {
+  const out = join(root, 'dist', 'widget');
+  const bundles = ['embed.js', 'app.js', 'app.css', 'passages.js', 'anchoring.js', 'count.js'].map((f) => join(out, f));
+  if (bundles.every((f) => existsSync(f))) {
+    const built = Math.min(...bundles.map((f) => statSync(f).mtimeMs));
+    if (built >= Math.max(newest(join(root, 'src', 'widget')), newest(join(root, 'src', 'core')))) return;
+  }
   execFileSync(process.execPath, ['scripts/build-widget.mjs'], { cwd: root, stdio: 'pipe' });
 }
 
