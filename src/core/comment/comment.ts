@@ -86,7 +86,8 @@ export function validateDraft(draft: CommentDraft, limits: CommentLimits): Resul
   return ok({ body: body.value, author: { name, email: email?.toLowerCase() ?? null, url } });
 }
 
-function isHttpUrl(value: string): boolean {
+/** An absolute http(s) URL of at most 2,048 characters (authors' websites). */
+export function isHttpUrl(value: string): boolean {
   if (value.length > 2048) return false;
   try {
     const u = new URL(value);

@@ -1,4 +1,4 @@
-import { BADGES, type Badge } from '../../core/comment/comment.js';
+import { BADGES, isHttpUrl, type Badge } from '../../core/comment/comment.js';
 import { DomainError, unwrap } from '../../core/errors.js';
 import { canonicalUrl } from '../../core/url/canonical-url.js';
 import { getOrCreateThread } from '../storage/repos/thread-repo.js';
@@ -151,15 +151,6 @@ export async function userHistory(deps: Deps, siteId: string, email: string, lim
   return { email: e, banned: await isBanned(deps.db, siteId, e), comments: rows.map((r) => ({ id: r.id, url: r.url, status: r.status, name: r.author_name, createdAt: Number(r.created_at), body: r.body_md })) };
 }
 
-function isHttpUrl(value: string): boolean {
-  if (value.length > 2048) return false;
-  try {
-    const u = new URL(value);
-    return u.protocol === 'http:' || u.protocol === 'https:';
-  } catch {
-    return false;
-  }
-}
 
 /** PUT /api/v1/pages/authors (publisher, site key): who wrote the column: SSO `sub`s or Parley account ids. */
 export async function setPageAuthors(deps: Deps, input: { site: string; url: string; authorIds: string[] }): Promise<string[]> {
