@@ -13,3 +13,12 @@ export function voteDelta(previous: VoteValue, next: VoteValue): { up: number; d
     down: (next === -1 ? 1 : 0) - (previous === -1 ? 1 : 0),
   };
 }
+
+/** A comment's counters after a vote, and the voter's current vote: what POST …/vote answers. */
+export interface VoteResult {
+  id: string;
+  value: VoteValue;
+  score: number;
+  upvotes: number;
+  downvotes: number;
+}

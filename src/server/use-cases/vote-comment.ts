@@ -1,6 +1,6 @@
 import { score } from '../../core/comment/comment.js';
 import { DomainError, unwrap } from '../../core/errors.js';
-import { parseVote, voteDelta, type VoteValue } from '../../core/vote/vote.js';
+import { parseVote, voteDelta, type VoteResult, type VoteValue } from '../../core/vote/vote.js';
 import { hashSecret } from '../security/tokens.js';
 import { addToVotes, lockComment } from '../storage/repos/comment-repo.js';
 import { getVote, setVote } from '../storage/repos/vote-repo.js';
@@ -16,13 +16,7 @@ export interface VoteInput {
   origin: string | undefined;
 }
 
-export interface VoteResult {
-  id: string;
-  value: VoteValue;
-  score: number;
-  upvotes: number;
-  downvotes: number;
-}
+export type { VoteResult };
 
 /** POST /api/v1/comments/{id}/vote: one vote per voter per comment; a new value replaces the old one. */
 export async function voteComment(deps: Deps, input: VoteInput): Promise<VoteResult> {

@@ -1,17 +1,11 @@
 /** The HTTP API as the widget uses it (docs/http-api.md). No cookies are sent: `credentials: 'omit'`. */
 import type { CommentPageReply, PostCommentBody, PublicComment } from '../../api/schemas.js';
 import type { SortOrder } from '../../core/comment/sort.js';
-import type { VoteValue } from '../../core/vote/vote.js';
+import type { VoteResult, VoteValue } from '../../core/vote/vote.js';
 
 export type { PublicComment };
 
-export interface VoteResult {
-  id: string;
-  value: VoteValue;
-  score: number;
-  upvotes: number;
-  downvotes: number;
-}
+export type { VoteResult };
 
 /** What every failed call rejects with: the API's `{code, message}`, or `NETWORK` when it was not reached. */
 export interface ApiError {
