@@ -95,6 +95,9 @@ export const PostCommentReply = Type.Object({
   editToken: Type.String({ description: 'Secret proving authorship; send as `Authorization: Bearer` to edit or delete.' }),
   editableUntil: Type.String({ format: 'date-time' }),
   textKnown: Type.Boolean({ description: 'For a passage comment: whether the server has the article text it was made on (if not, send it to /api/v1/pages/hint).' }),
+  subscription: Type.Optional(Type.Union([Type.Literal('pending'), Type.Literal('active')], {
+    description: 'With notify: active when the signed-in reader\'s verified address was subscribed at once; pending when a confirmation mail is due (guests: always pending).',
+  })),
 });
 
 export const SortParam = Type.Union([Type.Literal('newest'), Type.Literal('oldest'), Type.Literal('top')], { default: 'newest' });
@@ -162,7 +165,7 @@ export const SubscribeBody = Type.Object(
   {
     site: SiteId,
     url: PageUrl,
-    email: Type.String({ maxLength: 254 }),
+    email: Type.Optional(Type.String({ maxLength: 254, description: 'Required for guests; a signed-in reader may leave it out (their account\'s address).' })),
     kind: Type.Union(['page', 'replies', 'comment', 'passage'].map((k) => Type.Literal(k)), {
       description: 'page: new comments on this page; replies: replies to my comments on the site; comment: replies to commentId; passage: replies to the passage comment commentId.',
     }),
@@ -172,9 +175,22 @@ export const SubscribeBody = Type.Object(
   { additionalProperties: false },
 );
 export type SubscribeBody = Static<typeof SubscribeBody>;
-export const SubscribeReply = Type.Object({ status: Type.Literal('pending') }, { description: 'Always the same answer: it never reveals whether the address is known.' });
+export const SubscribeReply = Type.Object(
+  { status: Type.Union([Type.Literal('pending'), Type.Literal('active')]) },
+  { description: 'pending: a confirmation mail is due (always this answer for guests: it never reveals whether the address is known); active: a signed-in reader\'s own verified address, subscribed at once.' },
+);
 
-export const MagicLinkBody = Type.Object({ site: SiteId, email: Type.String({ maxLength: 320 }) }, { additionalProperties: false });
+export const MagicLinkBody = Type.Object(
+  {
+    site: SiteId,
+    email: Type.String({ maxLength: 320 }),
+    returnUrl: Type.Optional(Type.String({
+      maxLength: 2048,
+      description: 'The page asking (on one of the site\'s origins): the mailed link opens it with #parley-signin=<token>, and the widget there signs in. Without it the link opens Parley\'s own /auth/verify page.',
+    })),
+  },
+  { additionalProperties: false },
+);
 export type MagicLinkBody = Static<typeof MagicLinkBody>;
 export const AcceptedReply = Type.Object({ status: Type.Literal('sent') });
 export const PublicUser = Type.Object({
@@ -182,7 +198,12 @@ export const PublicUser = Type.Object({
   name: Type.String(),
   url: Type.Union([Type.String(), Type.Null()]),
   badge: Type.Union([Type.Literal('author'), Type.Literal('staff'), Type.Null()]),
+  via: Type.Union([Type.Literal('email'), Type.Literal('sso')], { description: 'email: a Parley account (magic link); sso: the publisher\'s user.' }),
 });
+export const VerifyBody = Type.Object({ token: Type.String({ maxLength: 1000 }) }, { additionalProperties: false });
+export type VerifyBody = Static<typeof VerifyBody>;
+export const MeQuery = Type.Object({ site: Type.Optional(SiteId) }, { additionalProperties: false });
+export type MeQuery = Static<typeof MeQuery>;
 export const MeReply = Type.Object({
   user: Type.Union([PublicUser, Type.Null()]),
   csrf: Type.Optional(Type.String({ description: 'Send as X-Parley-CSRF on every state-changing call made with the session cookie.' })),

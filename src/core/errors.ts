@@ -33,6 +33,7 @@ export type ErrorCode =
   | 'RATE_LIMITED'
   | 'CSRF_INVALID'
   | 'SIGN_IN_REQUIRED'
+  | 'SIGN_IN_LINK_INVALID'
   | 'SSO_INVALID'
   | 'AUTHOR_BANNED'
   | 'NOT_FOUND'

@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { after, afterEach, before, describe, test } from 'node:test';
 import { signSsoJwt } from '../../src/server/security/sso-jwt.js';
 import { cookieSecure } from '../../src/server/http/identity.js';
-import { banUser, newSsoSecret, userHistory } from '../../src/server/use-cases/accounts.js';
+import { banUser, newSsoSecret, setSiteStaff, userHistory } from '../../src/server/use-cases/accounts.js';
+import { addSite } from '../../src/server/use-cases/manage-sites.js';
 import { newSiteKey } from '../../src/server/use-cases/manage-sites.js';
 import { createTestApp, ORIGIN, PAGE, post, SITE, type TestApp } from '../support/app.js';
 import { ENGINES } from '../support/engines.js';
@@ -87,7 +88,7 @@ for (const engine of ENGINES) {
       assert.equal(res.statusCode, 202);
       assert.deepEqual(res.json(), { status: 'sent' });
       const nonce = setCookies(res).get('parley_login')!;
-      for (const a of ['HttpOnly', 'Secure', 'SameSite=None', 'Partitioned', 'Path=/auth/', 'Max-Age=900']) assert.ok(nonce.attrs.includes(a), `nonce cookie has ${a}: ${nonce.attrs}`);
+      for (const a of ['HttpOnly', 'Secure', 'SameSite=None', 'Partitioned', 'Path=/', 'Max-Age=900']) assert.ok(nonce.attrs.includes(a), `nonce cookie has ${a}: ${nonce.attrs}`);
       await run();
       assert.equal(smtp.mails.length, 1);
       const mail = smtp.mails[0]!;
@@ -116,7 +117,111 @@ for (const engine of ENGINES) {
       // single use
       assert.equal((await t.app.inject({ method: 'GET', url: path, headers: { cookie } })).statusCode, 404);
       const user = await me(`parley_session=${encodeURIComponent(session.value)}`);
-      assert.deepEqual({ ...user, id: undefined }, { id: undefined, name: 'reader', url: null, badge: null });
+      assert.deepEqual({ ...user, id: undefined }, { id: undefined, name: 'reader', url: null, badge: null, via: 'email' });
+    });
+
+    test('a link asked from an article goes back to it (#parley-signin=): the widget signs in there, in the browser that asked', async () => {
+      const ask = (returnUrl: string) => csrf().then((token) => t.app.inject({
+        method: 'POST', url: '/api/v1/auth/magic-link', headers: { origin: ORIGIN, 'x-parley-csrf': token }, payload: { site: SITE, email: 'hand@example.org', returnUrl },
+      }));
+      const foreign = await ask('https://evil.example/steal');
+      assert.equal(foreign.statusCode, 400);
+      assert.equal(foreign.json().error.code, 'INVALID_URL');
+      const res = await ask(`${PAGE}?utm=x#old-fragment`);
+      assert.equal(res.statusCode, 202, res.body);
+      const nonce = setCookies(res).get('parley_login')!;
+      await run();
+      const mail = smtp.mails.at(-1)!;
+      const m = /https:\/\/news\.example\.org\/columns\/first\?utm=x#parley-signin=([A-Za-z0-9_.%-]+)/.exec(mail.text);
+      assert.ok(m, `the link opens the article: ${mail.text}`);
+      assert.match(mail.html, /href="https:\/\/news\.example\.org\/columns\/first\?utm=x#parley-signin=/);
+      const token = decodeURIComponent(m[1]!);
+      const verify = (headers: Record<string, string>) => t.app.inject({ method: 'POST', url: '/api/v1/auth/verify', headers: { origin: ORIGIN, ...headers }, payload: { token } });
+      // another browser (no nonce cookie) is refused with a stable code, and does not use the link up
+      const other = await verify({});
+      assert.equal(other.statusCode, 400);
+      assert.equal(other.json().error.code, 'SIGN_IN_LINK_INVALID');
+      assert.equal((await verify({ cookie: 'parley_login=forged' })).json().error.code, 'SIGN_IN_LINK_INVALID');
+      const cookie = `parley_login=${encodeURIComponent(nonce.value)}`;
+      const evil = await t.app.inject({ method: 'POST', url: '/api/v1/auth/verify', headers: { origin: 'https://evil.example', cookie }, payload: { token } });
+      assert.equal(evil.statusCode, 403, 'only pages of a site may sign in');
+      const ok = await verify({ cookie });
+      assert.equal(ok.statusCode, 200, ok.body);
+      assert.deepEqual({ ...ok.json().user, id: undefined }, { id: undefined, name: 'hand', url: null, badge: null, via: 'email' });
+      const session = setCookies(ok).get('parley_session')!;
+      for (const a of ['HttpOnly', 'Secure', 'SameSite=None', 'Partitioned', 'Path=/']) assert.ok(session.attrs.includes(a), `session cookie has ${a}`);
+      assert.equal(setCookies(ok).get('parley_login')!.value, '', 'the nonce cookie is cleared');
+      // the session works with the CSRF token it came with
+      const sessionCookie = `parley_session=${encodeURIComponent(session.value)}`;
+      const posted = await t.app.inject({ method: 'POST', url: '/api/v1/comments', headers: { origin: ORIGIN, cookie: sessionCookie, 'x-parley-csrf': ok.json().csrf }, payload: { site: SITE, url: PAGE, body: 'signed in by hand-back' } });
+      assert.equal(posted.statusCode, 201, posted.body);
+      assert.equal(posted.json().comment.author.verified, true);
+      assert.equal((await verify({ cookie })).json().error.code, 'SIGN_IN_LINK_INVALID', 'single use');
+    });
+
+    test('site staff (parley user staff) are labelled on that site only; /me?site= shows it', async () => {
+      await addSite(t.parley.deps, { id: 'other', name: 'Other', origins: ['https://other.example.org'] });
+      const a = await signIn('desk@example.org');
+      await setSiteStaff(t.parley.deps, SITE, 'Desk@Example.org', true);
+      const postAs = (site: string, origin: string, url: string) => t.app.inject({ method: 'POST', url: '/api/v1/comments', headers: { origin, cookie: a.cookie, 'x-parley-csrf': a.csrf }, payload: { site, url, body: 'From the desk' } });
+      assert.equal((await postAs(SITE, ORIGIN, PAGE)).json().comment.author.badge, 'staff');
+      assert.equal((await postAs('other', 'https://other.example.org', 'https://other.example.org/a')).json().comment.author.badge, null);
+      const meOn = (site: string) => t.app.inject({ method: 'GET', url: `/api/v1/me?site=${site}`, headers: { origin: ORIGIN, cookie: a.cookie } }).then((r) => r.json().user);
+      assert.equal((await meOn(SITE)).badge, 'staff');
+      assert.equal((await meOn('other')).badge, null);
+      await setSiteStaff(t.parley.deps, SITE, 'desk@example.org', false);
+      assert.equal((await postAs(SITE, ORIGIN, PAGE)).json().comment.author.badge, null);
+    });
+
+    test('"Notify of" for a signed-in verified reader starts at once, with no confirmation mail; other addresses are confirmed', async () => {
+      const a = await signIn('follower@example.org');
+      smtp.mails.length = 0;
+      const subscribe = (payload: Record<string, unknown>, headers: Record<string, string> = { cookie: a.cookie, 'x-parley-csrf': a.csrf }) =>
+        t.app.inject({ method: 'POST', url: '/api/v1/subscriptions', headers: { origin: ORIGIN, ...headers }, payload: { site: SITE, url: PAGE, kind: 'page', ...payload } });
+      const own = await subscribe({});
+      assert.equal(own.statusCode, 202, own.body);
+      assert.deepEqual(own.json(), { status: 'active' });
+      assert.equal((await subscribe({}, { cookie: a.cookie })).json().error.code, 'CSRF_INVALID', 'the session\'s CSRF token is required');
+      // another address from the same account is a guest's request: pending, confirmed by mail
+      const otherAddress = await subscribe({ email: 'someone.else@example.org' });
+      assert.deepEqual(otherAddress.json(), { status: 'pending' });
+      // a guest without an address
+      const guest = await subscribe({}, { 'x-parley-csrf': await csrf() });
+      assert.equal(guest.json().error.code, 'EMAIL_INVALID');
+      await run();
+      assert.deepEqual(smtp.mails.map((m) => m.to), ['someone.else@example.org'], 'only the other address got a confirmation mail');
+      smtp.mails.length = 0;
+      // the subscription is live: a new comment by somebody else reaches the reader
+      await post(t.app, { body: 'A new voice', name: 'Newcomer' });
+      await run();
+      const note = smtp.mails.find((m) => m.to === 'follower@example.org');
+      assert.ok(note, 'the notification arrived');
+      assert.match(note.text, /A new voice/);
+      assert.match(note.header('List-Unsubscribe-Post') ?? '', /List-Unsubscribe=One-Click/);
+      // a comment posted with notify by the signed-in reader says so in its answer
+      const withNotify = await t.app.inject({ method: 'POST', url: '/api/v1/comments', headers: { origin: ORIGIN, cookie: a.cookie, 'x-parley-csrf': a.csrf }, payload: { site: SITE, url: PAGE, body: 'Tell me about replies', notify: ['replies'] } });
+      assert.equal(withNotify.json().subscription, 'active');
+      const guestNotify = await t.app.inject({ method: 'POST', url: '/api/v1/comments', headers: { origin: ORIGIN, 'x-parley-csrf': await csrf() }, payload: { site: SITE, url: PAGE, body: 'me too', author: { name: 'G', email: 'g@example.org' }, notify: ['page'] } });
+      assert.equal(guestNotify.json().subscription, 'pending');
+      await run();
+    });
+
+    test('publisher SSO users subscribe at once only when the publisher says their address is verified', async () => {
+      const secret = await newSsoSecret(t.parley.deps, SITE);
+      const exp = Math.floor(t.clock.now / 1000) + 3600;
+      const subscribe = (claims: Record<string, unknown>) => csrf().then((token) => t.app.inject({
+        method: 'POST', url: '/api/v1/subscriptions',
+        headers: { origin: ORIGIN, 'x-parley-csrf': token, authorization: `ParleySSO ${signSsoJwt({ exp, ...claims }, secret)}` },
+        payload: { site: SITE, url: PAGE, kind: 'page' },
+      }));
+      assert.deepEqual((await subscribe({ sub: 's1', name: 'Checked', email: 'checked@example.org', email_verified: true })).json(), { status: 'active' });
+      assert.deepEqual((await subscribe({ sub: 's2', name: 'Unchecked', email: 'unchecked@example.org' })).json(), { status: 'pending' });
+      assert.equal((await subscribe({ sub: 's3', name: 'No mail' })).json().error.code, 'EMAIL_INVALID');
+      assert.equal((await subscribe({ sub: 's4', name: 'Odd', email: 'o@example.org', email_verified: 'yes' })).json().error.code, 'SSO_INVALID');
+      const me = await t.app.inject({ method: 'GET', url: `/api/v1/me?site=${SITE}`, headers: { origin: ORIGIN, authorization: `ParleySSO ${signSsoJwt({ sub: 's1', name: 'Checked', exp }, secret)}` } });
+      assert.deepEqual({ ...me.json().user, id: undefined }, { id: undefined, name: 'Checked', url: null, badge: null, via: 'sso' });
+      await run();
+      assert.deepEqual(smtp.mails.map((m) => m.to), ['unchecked@example.org']);
     });
 
     test('a magic link expires after 15 minutes; requests need the CSRF token and are limited per address', async () => {

@@ -39,5 +39,19 @@ for (const engine of ENGINES) {
       assert.equal((await parley(['user', 'ban', 'not-an-email', '--site', 'paper'], env)).code, 1);
       assert.equal((await parley(['user', '--help'], env)).code, 0);
     });
+
+    test('user staff labels an address as the site\'s staff, lists and removes it', async () => {
+      assert.match((await parley(['user', 'staff', '--list', '--site', 'paper'], env)).stdout, /paper has no staff accounts/);
+      const add = await parley(['user', 'staff', 'Editor@Paper.example', '--site', 'paper'], env);
+      assert.equal(add.code, 0, add.stderr);
+      assert.match(add.stdout, /editor@paper\.example is staff on paper/);
+      assert.match((await parley(['user', 'staff', '--list', '--site', 'paper'], env)).stdout, /^editor@paper\.example\teditor\t/m);
+      const rm = await parley(['user', 'staff', 'editor@paper.example', '--site', 'paper', '--remove'], env);
+      assert.equal(rm.code, 0, rm.stderr);
+      assert.match((await parley(['user', 'staff', '--list', '--site', 'paper'], env)).stdout, /paper has no staff accounts/);
+      assert.equal((await parley(['user', 'staff', 'nobody@paper.example', '--site', 'paper', '--remove'], env)).code, 1);
+      assert.equal((await parley(['user', 'staff', 'a@paper.example', '--site', 'nope'], env)).code, 1);
+      assert.equal((await parley(['user', 'staff', '--site', 'paper'], env)).code, 2, 'an address is required');
+    });
   });
 }

@@ -17,7 +17,7 @@ Commands:
   site add|list|update|key|sso-secret   Manage sites, their allowed origins, publisher keys and SSO secrets.
   page update|orphans   Give a page's article text (re-anchors passage comments); list orphans.
   webhook add|list|remove|log   Signed POSTs to your servers when comments change; their delivery log.
-  user history|ban   A moderator's view of what an address wrote on a site; ban the address.
+  user history|ban|staff   A moderator's view of an address on a site; ban it; label site staff.
 
 Run "parley <command> --help" for a command's options. Configuration is read from flags and the
 environment; see the README's configuration table.`;

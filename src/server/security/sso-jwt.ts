@@ -4,6 +4,8 @@ export interface SsoClaims {
   sub: string;
   name: string;
   email?: string;
+  /** The publisher checked the address: its "Notify of" subscriptions need no confirmation mail. */
+  email_verified?: boolean;
   url?: string;
   badge?: string;
   exp: number;
@@ -41,6 +43,7 @@ export function verifySsoJwt(token: string, secret: string, nowMs: number): { ok
   if (typeof c.sub !== 'string' || !c.sub || c.sub.length > 200) return { ok: false, reason: 'sub is required' };
   if (typeof c.name !== 'string' || !c.name.trim()) return { ok: false, reason: 'name is required' };
   for (const k of ['email', 'url', 'badge'] as const) if (c[k] !== undefined && c[k] !== null && typeof c[k] !== 'string') return { ok: false, reason: `${k} must be a string` };
+  if (c.email_verified !== undefined && typeof c.email_verified !== 'boolean') return { ok: false, reason: 'email_verified must be a boolean' };
   return { ok: true, claims: c as unknown as SsoClaims };
 }
 

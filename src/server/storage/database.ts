@@ -184,6 +184,13 @@ export interface MagicLinkTable {
   created_at: number;
   expires_at: number;
   used_at: number | null;
+  return_url: string | null;
+}
+
+export interface SiteStaffTable {
+  site_id: string;
+  account_id: string;
+  created_at: number;
 }
 
 export interface BannedAddressTable {
@@ -197,6 +204,7 @@ export interface Database {
   sessions: SessionTable;
   magic_links: MagicLinkTable;
   banned_addresses: BannedAddressTable;
+  site_staff: SiteStaffTable;
   sites: SiteTable;
   threads: ThreadTable;
   comments: CommentTable;

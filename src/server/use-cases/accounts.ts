@@ -7,7 +7,7 @@ import { verifySsoJwt } from '../security/sso-jwt.js';
 import { hashSecret, secretMatches } from '../security/tokens.js';
 import { appendOutbox } from '../storage/repos/outbox-repo.js';
 import {
-  accountForEmail, attachComment, banAddress, commentsByAddress, countLinksSince, deleteSession, deleteSessionsOf, getAccount, getMagicLink,
+  accountByEmail, accountForEmail, attachComment, isStaff, listStaff, setStaff, banAddress, commentsByAddress, countLinksSince, deleteSession, deleteSessionsOf, getAccount, getMagicLink,
   getSsoSecret, insertMagicLink, setPageAuthorIds, insertSession, isBanned, sessionByTokenHash, setSsoSecret, updateAccountProfile, upsertExternalAccount,
   useMagicLink, type Account,
 } from '../storage/repos/account-repo.js';
@@ -26,36 +26,55 @@ export const MAX_LINKS_PER_ADDRESS_HOUR = 3;
  * POST /api/v1/auth/magic-link: queues a sign-in mail for the address, bound to the asking browser by a nonce
  * (returned here for its cookie; only its hash is kept). Answers the same whatever happened.
  */
-export async function requestMagicLink(deps: Deps, input: { site: string; email: string; origin: string | undefined }): Promise<{ nonce: string }> {
+export async function requestMagicLink(
+  deps: Deps,
+  input: { site: string; email: string; returnUrl?: string | undefined; origin: string | undefined },
+): Promise<{ nonce: string }> {
   if (!input.origin) throw new DomainError('ORIGIN_NOT_ALLOWED', 'Sign-in is requested from a page of the site.');
   const site = await loadSite(deps, input.site, input.origin);
   const email = normalizeEmail(input.email);
   if (!email) throw new DomainError('EMAIL_INVALID', 'The email address is not valid.');
+  const returnUrl = input.returnUrl === undefined ? null : returnPage(site.origins, input.returnUrl);
   const nonce = deps.newSecret();
   if (!deps.notify.mailer.enabled) return { nonce };
   const now = deps.now();
   await deps.transact(async (trx) => {
     if ((await countLinksSince(trx, email, now - 3_600_000)) >= MAX_LINKS_PER_ADDRESS_HOUR) return;
     const id = deps.newId();
-    await insertMagicLink(trx, { id, siteId: site.id, email, nonceHash: hashSecret(nonce), now, expiresAt: now + MAGIC_LINK_TTL_MS });
+    await insertMagicLink(trx, { id, siteId: site.id, email, nonceHash: hashSecret(nonce), now, expiresAt: now + MAGIC_LINK_TTL_MS, returnUrl });
     await appendOutbox(trx, [{ id: deps.newId(), topic: MAIL_MAGIC_LINK, payload: { linkId: id }, availableAt: now }], now);
   });
   return { nonce };
 }
 
+/** The page a sign-in link goes back to: an http(s) page on one of the site's origins, without its fragment. */
+function returnPage(origins: readonly string[], raw: string): string {
+  let u: URL;
+  try {
+    u = new URL(raw);
+  } catch {
+    throw new DomainError('INVALID_URL', 'returnUrl must be an absolute http(s) URL.');
+  }
+  if (!origins.includes(u.origin)) throw new DomainError('INVALID_URL', 'returnUrl is not on one of this site’s origins.');
+  u.hash = '';
+  return u.href;
+}
+
 export interface NewSession {
   token: string;
+  sessionId: string;
   account: Account;
   siteId: string;
   expiresAt: number;
 }
 
 /**
- * GET /auth/verify: the link works once, before it expires, and only in the browser that asked (its nonce
- * cookie). A wrong browser or a mail scanner does not use it up. Creates the account on first sign-in.
+ * POST /api/v1/auth/verify (the widget, from the link's #parley-signin= fragment) and GET /auth/verify: the link
+ * works once, before it expires, and only in the browser that asked (its nonce cookie). A wrong browser or a mail
+ * scanner does not use it up. Creates the account on first sign-in.
  */
 export async function verifyMagicLink(deps: Deps, token: string, nonce: string | undefined): Promise<NewSession> {
-  const invalid = () => new DomainError('NOT_FOUND', 'This sign-in link does not work.');
+  const invalid = () => new DomainError('SIGN_IN_LINK_INVALID', 'This sign-in link has expired, was used already, or was opened in another browser than the one that asked for it.');
   const f = deps.notify.tokens.verify(token);
   if (!f || f.length !== 2 || f[0] !== 'magic') throw invalid();
   const now = deps.now();
@@ -67,8 +86,9 @@ export async function verifyMagicLink(deps: Deps, token: string, nonce: string |
     const account = await accountForEmail(trx, { id: deps.newId(), email: link.email, name: link.email.split('@')[0]!.slice(0, 80), now });
     const session = deps.newSecret();
     const expiresAt = now + SESSION_TTL_MS;
-    await insertSession(trx, { id: deps.newId(), tokenHash: hashSecret(session), accountId: account.id, now, expiresAt });
-    return { token: session, account, siteId: link.site_id, expiresAt };
+    const sessionId = deps.newId();
+    await insertSession(trx, { id: sessionId, tokenHash: hashSecret(session), accountId: account.id, now, expiresAt });
+    return { token: session, sessionId, account, siteId: link.site_id, expiresAt };
   });
 }
 
@@ -118,7 +138,8 @@ export async function ssoAccount(deps: Deps, siteId: string, jwt: string): Promi
   const badge: Badge | null = (BADGES as readonly string[]).includes(c.badge ?? '') ? (c.badge as Badge) : null;
   const url = c.url && isHttpUrl(c.url) ? c.url : null;
   const account = await upsertExternalAccount(deps.db, { id: deps.newId(), email: null, externalId: `sso:${siteId}:${c.sub}`, name, url, badge, now: deps.now() });
-  return { ...account, email: c.email ? normalizeEmail(c.email) ?? null : null };
+  const email = c.email ? normalizeEmail(c.email) ?? null : null;
+  return { ...account, email, emailVerified: Boolean(email) && c.email_verified === true };
 }
 
 /** `parley site sso-secret`: a new HS256 secret (printed once). */
@@ -132,6 +153,34 @@ export async function newSsoSecret(deps: Deps, siteId: string): Promise<string> 
 export async function checkNotBanned(deps: Pick<Deps, 'db'>, siteId: string, email: string | null | undefined): Promise<void> {
   const e = email ? normalizeEmail(email) : null;
   if (e && (await isBanned(deps.db, siteId, e))) throw new DomainError('AUTHOR_BANNED', 'This address may not comment on this site.');
+}
+
+/** The badge an account carries on a site: its own (publisher SSO claim), else staff when an operator said so. */
+export async function badgeOn(db: Deps['db'], siteId: string, account: Account): Promise<Badge | null> {
+  return account.badge ?? ((await isStaff(db, siteId, account.id)) ? 'staff' : null);
+}
+
+/**
+ * `parley user staff`: labels (or, with staff false, unlabels) the account of an address as the site's staff.
+ * The account is created when the address never signed in, so an operator can name staff ahead of time.
+ */
+export async function setSiteStaff(deps: Deps, siteId: string, email: string, staff: boolean): Promise<Account> {
+  if (!(await deps.sites.get(siteId))) throw new DomainError('SITE_NOT_FOUND', `There is no site "${siteId}".`);
+  const e = normalizeEmail(email);
+  if (!e) throw new DomainError('EMAIL_INVALID', 'The email address is not valid.');
+  const now = deps.now();
+  return deps.transact(async (trx) => {
+    const account = staff ? await accountForEmail(trx, { id: deps.newId(), email: e, name: e.split('@')[0]!.slice(0, 80), now }) : await accountByEmail(trx, e);
+    if (!account) throw new DomainError('NOT_FOUND', `No account has the address ${e}.`);
+    await setStaff(trx, { siteId, accountId: account.id, staff, now });
+    return account;
+  });
+}
+
+/** `parley user staff --list`. */
+export async function siteStaff(deps: Deps, siteId: string): Promise<Account[]> {
+  if (!(await deps.sites.get(siteId))) throw new DomainError('SITE_NOT_FOUND', `There is no site "${siteId}".`);
+  return listStaff(deps.db, siteId);
 }
 
 /** `parley user ban`. */

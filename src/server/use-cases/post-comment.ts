@@ -1,6 +1,6 @@
 import { checkParent, createComment, validateDraft, type Badge, type Comment, type CommentDraft } from '../../core/comment/comment.js';
 import { checkNotBanned } from './accounts.js';
-import { pageAuthorIds } from '../storage/repos/account-repo.js';
+import { isStaff, pageAuthorIds } from '../storage/repos/account-repo.js';
 import { DomainError, unwrap } from '../../core/errors.js';
 import { canonicalUrl } from '../../core/url/canonical-url.js';
 import { quoteIsIn, validatePassage, type PassageDraft } from '../../core/passage/passage.js';
@@ -81,8 +81,10 @@ export async function postComment(deps: Deps, input: PostCommentInput): Promise<
       }
     }
     // The column's author (the publisher named them on the page) is labelled in its thread.
+    // Site staff (parley user staff) are labelled too; a publisher's SSO claim says it for its own users.
     const isPageAuthor = account && (await pageAuthorIds(trx, thread.id)).some((a) => a === account.id || a === account.sub);
-    const author = isPageAuthor ? { ...draft.author, badge: 'author' as const } : draft.author;
+    const staff = account && !draft.author.badge && (await isStaff(trx, site.id, account.id));
+    const author = isPageAuthor ? { ...draft.author, badge: 'author' as const } : staff ? { ...draft.author, badge: 'staff' as const } : draft.author;
     const created: Comment = { ...createComment({ id: deps.newId(), threadId: thread.id, parent, draft: { ...draft, author }, bodyHtml, now, passage }), accountId: account?.id ?? null };
     await insertComment(trx, created, { rootId: rootId ?? created.id, ip: input.ip, editTokenHash: hashSecret(editToken) });
     if (parent) await addToReplyCount(trx, parent.id, 1);

@@ -5,7 +5,7 @@ import { checkPageUrl } from '../../core/site/origin.js';
 import { canonicalUrl } from '../../core/url/canonical-url.js';
 import { appendOutbox } from '../storage/repos/outbox-repo.js';
 import { getComment } from '../storage/repos/comment-repo.js';
-import { countPending, requestSubscriptionRow, scheduleConfirmation, upsertAddress } from '../storage/repos/subscription-repo.js';
+import { activateRequested, countPending, requestSubscriptionRow, scheduleConfirmation, upsertAddress } from '../storage/repos/subscription-repo.js';
 import { getOrCreateThread } from '../storage/repos/thread-repo.js';
 import type { Deps } from './deps.js';
 import { loadSite } from './load-site.js';
@@ -24,13 +24,21 @@ export interface SubscriptionRequest {
   commentId?: string | undefined;
   mode: DeliveryMode;
   origin: string | undefined;
+  /**
+   * The address is the signed-in reader's own, verified one (magic-link account, or publisher SSO with
+   * email_verified): the subscription starts at once, with no confirmation mail. Callers set it only then.
+   */
+  verified?: boolean | undefined;
 }
+
+/** `active`: a verified reader's subscription started; `pending`: any other request (whatever happened). */
+export type SubscriptionRequestStatus = 'active' | 'pending';
 
 /**
  * POST /api/v1/subscriptions (and a comment posted with `notify`): records a pending subscription and queues a
  * confirmation mail for the address, at most one per hour. The caller always answers the same, whatever happened.
  */
-export async function requestSubscription(deps: Deps, input: SubscriptionRequest): Promise<void> {
+export async function requestSubscription(deps: Deps, input: SubscriptionRequest): Promise<SubscriptionRequestStatus> {
   if (!input.origin) throw new DomainError('ORIGIN_NOT_ALLOWED', 'Subscriptions are requested from a page of the site.');
   const site = await loadSite(deps, input.site, input.origin);
   const url = unwrap(canonicalUrl(input.url));
@@ -40,18 +48,25 @@ export async function requestSubscription(deps: Deps, input: SubscriptionRequest
   if ((input.kind === 'comment' || input.kind === 'passage') !== Boolean(input.commentId)) {
     throw new DomainError('VALIDATION_FAILED', 'commentId is required for kinds comment and passage, and only for them.');
   }
-  if (!deps.notify.mailer.enabled) return;
+  if (!deps.notify.mailer.enabled) return 'pending';
   const now = deps.now();
-  await deps.transact(async (trx) => {
+  return deps.transact(async (trx) => {
     const thread = await getOrCreateThread(trx, { id: deps.newId(), siteId: site.id, url, title: null, now });
     const target = input.kind === 'replies' ? '' : input.kind === 'page' ? thread.id : checkTarget(await getComment(trx, input.commentId!), thread.id, input.kind);
     const address = await upsertAddress(trx, { id: deps.newId(), email, now });
-    if ((await countPending(trx, address.id)) >= MAX_PENDING_PER_ADDRESS) return;
-    await requestSubscriptionRow(trx, { id: deps.newId(), siteId: site.id, addressId: address.id, email, kind: input.kind, target, url, mode: input.mode, now });
+    const row = { id: deps.newId(), siteId: site.id, addressId: address.id, email, kind: input.kind, target, url, mode: input.mode, now };
+    if (input.verified) {
+      await requestSubscriptionRow(trx, row);
+      await activateRequested(trx, { siteId: site.id, email, kind: input.kind, target, now });
+      return 'active';
+    }
+    if ((await countPending(trx, address.id)) >= MAX_PENDING_PER_ADDRESS) return 'pending';
+    await requestSubscriptionRow(trx, row);
     const dueAt = Math.max(now, (address.lastConfirmationAt ?? -Infinity) + CONFIRMATION_GAP_MS);
     if (await scheduleConfirmation(trx, address.id, dueAt)) {
       await appendOutbox(trx, [{ id: deps.newId(), topic: SUBSCRIPTION_CONFIRM, payload: { addressId: address.id }, availableAt: dueAt }], now);
     }
+    return 'pending';
   });
 }
 

@@ -92,6 +92,7 @@ export const en = {
     RATE_LIMITED: 'Too many requests. Please wait a moment.',
     CSRF_INVALID: 'Please reload the page and try again.',
     SIGN_IN_REQUIRED: 'Please sign in again.',
+    SIGN_IN_LINK_INVALID: 'This sign-in link has expired or was opened in another browser.',
     SSO_INVALID: 'Please sign in again.',
     AUTHOR_BANNED: 'You may not comment here.',
     NOT_FOUND: 'Not found.',

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { AcceptedReply, ClaimBody, ClaimReply, ErrorBody, MagicLinkBody, MeBody, MeReply } from '../../../api/schemas.js';
+import { AcceptedReply, ClaimBody, ClaimReply, ErrorBody, MagicLinkBody, MeBody, MeQuery, MeReply, VerifyBody } from '../../../api/schemas.js';
 import { DomainError } from '../../../core/errors.js';
 import type { Parley } from '../../compose.js';
 import { say } from '../../mail/messages.js';
@@ -8,14 +8,14 @@ import { page } from '../../mail/pages.js';
 import { escapeHtml as e } from '../../mail/templates.js';
 import { csrfValid } from '../../security/signed-token.js';
 import {
-  claimComments, logout, logoutEverywhere, MAGIC_LINK_TTL_MS, requestMagicLink, SESSION_TTL_MS, updateProfile, verifyMagicLink, type Account,
+  badgeOn, claimComments, logout, logoutEverywhere, MAGIC_LINK_TTL_MS, requestMagicLink, SESSION_TTL_MS, updateProfile, verifyMagicLink, type Account,
 } from '../../use-cases/accounts.js';
 import { cookies, identify, NONCE_COOKIE, requireIdentity, SESSION_COOKIE, sessionCsrf, setCookie } from '../identity.js';
 import { writeLimit } from '../rate-limits.js';
 
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 429: ErrorBody };
 const tags = ['accounts'];
-const publicUser = (a: Account) => ({ id: a.id, name: a.name, url: a.url, badge: a.badge });
+const publicUser = (a: Account, via: 'session' | 'sso', badge = a.badge) => ({ id: a.id, name: a.name, url: a.url, badge, via: via === 'sso' ? 'sso' as const : 'email' as const });
 
 /** Account calls are made only from a page of some site (CORS with credentials reflects only those origins). */
 async function checkCaller(parley: Parley, request: FastifyRequest): Promise<void> {
@@ -42,7 +42,7 @@ export async function authRoutes(app: FastifyInstance, parley: Parley): Promise<
       throw new DomainError('CSRF_INVALID', 'Missing or expired X-Parley-CSRF token; get one from GET /api/v1/csrf.');
     }
     const { nonce } = await requestMagicLink(deps, { ...request.body, origin: request.headers.origin });
-    setCookie(reply, config.publicUrl, NONCE_COOKIE, nonce, { maxAgeS: MAGIC_LINK_TTL_MS / 1000, path: '/auth/' });
+    setCookie(reply, config.publicUrl, NONCE_COOKIE, nonce, { maxAgeS: MAGIC_LINK_TTL_MS / 1000, path: '/' });
     return reply.code(202).header('Cache-Control', 'no-store').send({ status: 'sent' });
   });
 
@@ -52,27 +52,43 @@ export async function authRoutes(app: FastifyInstance, parley: Parley): Promise<
     try {
       const session = await verifyMagicLink(deps, request.query.token ?? '', cookies(request).get(NONCE_COOKIE));
       setCookie(reply, config.publicUrl, SESSION_COOKIE, session.token, { maxAgeS: SESSION_TTL_MS / 1000, path: '/' });
-      clear(reply, NONCE_COOKIE, '/auth/');
+      clear(reply, NONCE_COOKIE, '/');
       const origins = (await deps.sites.get(session.siteId))?.origins ?? [];
       const script = `(function(){var o=window.opener;if(!o)return;${JSON.stringify(origins)}.forEach(function(t){try{o.postMessage({type:"parley:signed-in"},t)}catch(e){}})})();`;
       const body = `<p>${e(say('page.signedin.body', { name: session.account.name }))}</p><script>${script}</script>`;
       return html(reply, 200, page(say('page.signedin.title'), body), script);
     } catch (err) {
-      if (err instanceof DomainError && err.code === 'NOT_FOUND') {
+      if (err instanceof DomainError && err.code === 'SIGN_IN_LINK_INVALID') {
         return html(reply, 404, page(say('page.signin.invalid.title'), `<p>${e(say('page.signin.invalid.body'))}</p>`));
       }
       throw err;
     }
   });
 
-  app.get('/api/v1/me', {
-    schema: { tags, summary: 'The signed-in reader (session cookie), or null; with the session\'s CSRF token', response: { 200: MeReply, ...errors } },
+  // The widget's hand-back: the mailed link opened the article with #parley-signin=<token>; the widget posts it
+  // here with credentials, so the session cookie lands where the embed can use it (the publisher site's partition).
+  app.post<{ Body: VerifyBody }>('/api/v1/auth/verify', {
+    schema: { tags, summary: 'Sign in with a magic link\'s token (from the #parley-signin= fragment), in the browser that asked for it', body: VerifyBody, response: { 200: MeReply, ...errors } },
+    config: writeLimit(config),
   }, async (request, reply) => {
     await checkCaller(parley, request);
-    const who = await identify(parley, request, { changes: false });
-    reply.header('Cache-Control', 'no-store').header('Vary', 'Origin, Cookie');
+    const session = await verifyMagicLink(deps, request.body.token, cookies(request).get(NONCE_COOKIE));
+    setCookie(reply, config.publicUrl, SESSION_COOKIE, session.token, { maxAgeS: SESSION_TTL_MS / 1000, path: '/' });
+    clear(reply, NONCE_COOKIE, '/');
+    reply.header('Cache-Control', 'no-store');
+    return { user: publicUser(session.account, 'session', await badgeOn(deps.db, session.siteId, session.account)), csrf: sessionCsrf(parley, session.sessionId) };
+  });
+
+  app.get<{ Querystring: MeQuery }>('/api/v1/me', {
+    schema: { tags, summary: 'The signed-in reader (session cookie, or publisher SSO with ?site=), or null; with the session\'s CSRF token', querystring: MeQuery, response: { 200: MeReply, ...errors } },
+  }, async (request, reply) => {
+    await checkCaller(parley, request);
+    const site = request.query.site;
+    const who = await identify(parley, request, { site, changes: false });
+    reply.header('Cache-Control', 'no-store').header('Vary', 'Origin, Cookie, Authorization');
     if (!who) return { user: null };
-    return { user: publicUser(who.account), ...(who.sessionId ? { csrf: sessionCsrf(parley, who.sessionId) } : {}) };
+    const badge = site && (await deps.sites.get(site)) ? await badgeOn(deps.db, site, who.account) : who.account.badge;
+    return { user: publicUser(who.account, who.via, badge), ...(who.sessionId ? { csrf: sessionCsrf(parley, who.sessionId) } : {}) };
   });
 
   app.patch<{ Body: MeBody }>('/api/v1/me', {
@@ -82,7 +98,7 @@ export async function authRoutes(app: FastifyInstance, parley: Parley): Promise<
     await checkCaller(parley, request);
     const who = await requireIdentity(parley, request, { changes: true });
     if (who.via !== 'session') throw new DomainError('SIGN_IN_REQUIRED', 'Publisher SSO users change their profile on the publisher\'s site.');
-    return { user: publicUser(await updateProfile(deps, who.account.id, request.body)) };
+    return { user: publicUser(await updateProfile(deps, who.account.id, request.body), 'session') };
   });
 
   app.post('/api/v1/auth/logout', {

@@ -52,16 +52,19 @@ export async function commentRoutes(app: FastifyInstance, parley: Parley): Promi
     const who = await identify(parley, request, { site: body.site, changes: true });
     if (!who && !body.author && cookies(request).has(SESSION_COOKIE)) throw new DomainError('SIGN_IN_REQUIRED', 'The session has ended; please sign in again.');
     const email = (who ? who.account.email : body.author?.email) ?? '';
+    const verified = Boolean(who?.account.emailVerified);
     if (notify?.length && email) guardSubscription(parley, request, reply, body.site, { csrfChecked: who?.via === 'session' });
     const account = who && { id: who.account.id, sub: ssoSub(who.account), name: who.account.name, url: who.account.url, email: who.account.email, badge: who.account.badge };
     const result = await postComment(deps, { ...body, account, ip: request.ip, origin: origin(request) });
+    let subscription: 'active' | 'pending' | undefined;
     for (const kind of email ? notify ?? [] : []) {
       // The comment is saved; a subscription that cannot be recorded must not turn its answer into an error.
-      await requestSubscription(deps, { site: body.site, url: body.url, email, kind, mode: 'immediate', origin: origin(request), ...(kind === 'comment' ? { commentId: result.comment.id } : {}) })
-        .catch((e: Error) => request.log.warn({ err: e }, 'subscription with a comment failed'));
+      subscription = await requestSubscription(deps, { site: body.site, url: body.url, email, kind, mode: 'immediate', verified, origin: origin(request), ...(kind === 'comment' ? { commentId: result.comment.id } : {}) })
+        .catch((e: Error) => (request.log.warn({ err: e }, 'subscription with a comment failed'), 'pending' as const));
     }
     return reply.code(201).send({
       comment: toPublicComment(result.comment), editToken: result.editToken, editableUntil: iso(result.editableUntil), textKnown: result.textKnown,
+      ...(subscription ? { subscription } : {}),
     });
   });
 

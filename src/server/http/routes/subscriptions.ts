@@ -1,7 +1,8 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { CsrfQuery, CsrfReply, ErrorBody, SubscribeBody, SubscribeReply } from '../../../api/schemas.js';
 import { DomainError } from '../../../core/errors.js';
-import { DELIVERY_MODES, type DeliveryMode, type SubscriptionKind } from '../../../core/notification/subscription.js';
+import { DELIVERY_MODES, normalizeEmail, type DeliveryMode, type SubscriptionKind } from '../../../core/notification/subscription.js';
+import { identify, type Identity } from '../identity.js';
 import type { Parley } from '../../compose.js';
 import { confirmedPage, invalidPage, managePage, unsubscribedPage, unsubscribePage } from '../../mail/pages.js';
 import { csrfValid, issueCsrf } from '../../security/signed-token.js';
@@ -29,6 +30,18 @@ export function guardSubscription(parley: Parley, request: FastifyRequest, reply
   if (!csrfValid(parley.deps.notify.tokens, typeof token === 'string' ? token : undefined, { site, ip: request.ip, now })) {
     throw new DomainError('CSRF_INVALID', 'Missing or expired X-Parley-CSRF token; get one from GET /api/v1/csrf.');
   }
+}
+
+/**
+ * The address a subscription goes to, and whether it is verified: a signed-in reader's own address may be left out;
+ * when it is verified (magic link, or SSO with email_verified) no confirmation mail is needed. Any other address is
+ * a guest's request, confirmed by mail.
+ */
+export function subscriberAddress(who: Identity | null, given: string | undefined): { email: string; verified: boolean } {
+  const own = who?.account.email ?? null;
+  if (own && (given === undefined || normalizeEmail(given) === own)) return { email: own, verified: Boolean(who?.account.emailVerified) };
+  if (given === undefined) throw new DomainError('EMAIL_INVALID', who ? 'Your account has no address: give one.' : 'An email address is required.');
+  return { email: given, verified: false };
 }
 
 function html(reply: FastifyReply, status: number, body: string): FastifyReply {
@@ -75,10 +88,12 @@ export async function subscriptionRoutes(app: FastifyInstance, parley: Parley): 
     schema: { tags, summary: 'Ask to be emailed about new comments (double opt-in: a confirmation mail is sent first)', body: SubscribeBody, response: { 202: SubscribeReply, ...errors } },
     config: writeLimit(config),
   }, async (request, reply) => {
-    guardSubscription(parley, request, reply, request.body.site);
+    const who = await identify(parley, request, { site: request.body.site, changes: true });
+    guardSubscription(parley, request, reply, request.body.site, { csrfChecked: who?.via === 'session' });
+    const { email, verified } = subscriberAddress(who, request.body.email);
     const body = { ...request.body, kind: request.body.kind as SubscriptionKind, mode: request.body.mode as DeliveryMode };
-    await requestSubscription(deps, { ...body, origin: request.headers.origin });
-    return reply.code(202).send({ status: 'pending' });
+    const status = await requestSubscription(deps, { ...body, email, verified, origin: request.headers.origin });
+    return reply.code(202).send({ status });
   });
 
   app.get<TokenQuery>('/subscriptions/confirm', { schema: hidden }, async (request, reply) =>

@@ -4,6 +4,7 @@ import * as passages from './0002-passages.js';
 import * as outboxWebhooks from './0003-outbox-webhooks.js';
 import * as subscriptions from './0004-subscriptions.js';
 import * as accounts from './0005-accounts.js';
+import * as signInReturnStaff from './0006-sign-in-return-staff.js';
 
 /** Every migration, in order. A new migration is one new file and one line here. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -12,6 +13,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0003-outbox-webhooks': outboxWebhooks,
   '0004-subscriptions': subscriptions,
   '0005-accounts': accounts,
+  '0006-sign-in-return-staff': signInReturnStaff,
 };
 
 export const migrationProvider: MigrationProvider = {

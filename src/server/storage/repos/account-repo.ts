@@ -10,11 +10,15 @@ export interface Account {
   url: string | null;
   badge: Badge | null;
   createdAt: number;
+  /** The address is known to be the user's: a magic-link account's own, or a publisher's with email_verified. */
+  emailVerified?: boolean;
 }
 
 const toAccount = (r: Selectable<AccountTable>): Account => ({
   id: r.id, email: r.email, externalId: r.external_id, name: r.name, url: r.url,
   badge: r.badge === 'author' || r.badge === 'staff' ? r.badge : null, createdAt: Number(r.created_at),
+  // Magic-link accounts exist only for addresses that clicked a link (or an operator named as staff).
+  emailVerified: r.external_id === null && r.email !== null,
 });
 
 export async function getAccount(db: Kysely<Database>, id: string): Promise<Account | undefined> {
@@ -60,8 +64,13 @@ export async function deleteSessionsOf(db: Kysely<Database>, accountId: string):
   await db.deleteFrom('sessions').where('account_id', '=', accountId).execute();
 }
 
-export async function insertMagicLink(db: Kysely<Database>, l: { id: string; siteId: string; email: string; nonceHash: string; now: number; expiresAt: number }): Promise<void> {
-  await db.insertInto('magic_links').values({ id: l.id, site_id: l.siteId, email: l.email, nonce_hash: l.nonceHash, created_at: l.now, expires_at: l.expiresAt, used_at: null }).execute();
+export async function insertMagicLink(
+  db: Kysely<Database>,
+  l: { id: string; siteId: string; email: string; nonceHash: string; now: number; expiresAt: number; returnUrl: string | null },
+): Promise<void> {
+  await db.insertInto('magic_links')
+    .values({ id: l.id, site_id: l.siteId, email: l.email, nonce_hash: l.nonceHash, created_at: l.now, expires_at: l.expiresAt, used_at: null, return_url: l.returnUrl })
+    .execute();
 }
 
 export async function countLinksSince(db: Kysely<Database>, email: string, since: number): Promise<number> {
@@ -125,4 +134,30 @@ export async function pageAuthorIds(db: Kysely<Database>, threadId: string): Pro
 
 export async function setPageAuthorIds(db: Kysely<Database>, threadId: string, ids: string[]): Promise<void> {
   await db.updateTable('threads').set({ author_ids: JSON.stringify(ids) }).where('id', '=', threadId).execute();
+}
+
+/** Whether the account is labelled staff on the site (`parley user staff`). */
+export async function isStaff(db: Kysely<Database>, siteId: string, accountId: string): Promise<boolean> {
+  return Boolean(await db.selectFrom('site_staff').select('account_id').where('site_id', '=', siteId).where('account_id', '=', accountId).executeTakeFirst());
+}
+
+export async function setStaff(db: Kysely<Database>, o: { siteId: string; accountId: string; staff: boolean; now: number }): Promise<void> {
+  if (o.staff) {
+    await db.insertInto('site_staff').values({ site_id: o.siteId, account_id: o.accountId, created_at: o.now })
+      .onConflict((oc) => oc.columns(['site_id', 'account_id']).doNothing()).execute();
+  } else {
+    await db.deleteFrom('site_staff').where('site_id', '=', o.siteId).where('account_id', '=', o.accountId).execute();
+  }
+}
+
+/** A site's staff accounts (magic-link accounts an operator labelled), oldest first. */
+export async function listStaff(db: Kysely<Database>, siteId: string): Promise<Account[]> {
+  const rows = await db.selectFrom('site_staff').innerJoin('accounts', 'accounts.id', 'site_staff.account_id')
+    .selectAll('accounts').where('site_staff.site_id', '=', siteId).orderBy('site_staff.created_at').execute();
+  return rows.map(toAccount);
+}
+
+export async function accountByEmail(db: Kysely<Database>, email: string): Promise<Account | undefined> {
+  const r = await db.selectFrom('accounts').selectAll().where('email', '=', email).executeTakeFirst();
+  return r && toAccount(r);
 }

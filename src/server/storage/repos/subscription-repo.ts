@@ -111,6 +111,16 @@ export async function activate(db: Kysely<Database>, ids: string[], now: number)
     .where('id', 'in', ids).where('status', '=', 'pending').execute();
 }
 
+/** Starts the subscription of (site, address, kind, target) at once: a signed-in reader's own verified address. */
+export async function activateRequested(
+  db: Kysely<Database>,
+  o: { siteId: string; email: string; kind: SubscriptionKind; target: string; now: number },
+): Promise<void> {
+  await db.updateTable('subscriptions').set({ status: 'active', confirmed_at: o.now, confirm_slot: null })
+    .where('site_id', '=', o.siteId).where('email', '=', o.email).where('kind', '=', o.kind).where('target', '=', o.target)
+    .where('status', '=', 'pending').execute();
+}
+
 /** Active subscriptions of a site that may concern a new comment; exact matches on ids and the address only. */
 export async function candidateSubscriptions(
   db: Kysely<Database>,
