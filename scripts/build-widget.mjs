@@ -2,7 +2,8 @@
 // Bundles the embeddable widget into dist/widget/: embed.js (loader), app.js + app.css (Preact UI in a
 // shadow root), count.js (comment counts), passages.js (inline feedback in the article, loaded by app.js only
 // on pages with an article container) and anchoring.js (the anchoring engine, loaded by passages.js only when a
-// passage is not at its stored position, i.e. the article was edited). Prints each file's raw and gzip size.
+// passage is not at its stored position, i.e. the article was edited) and account.js (signing in and "Notify of" from a
+// comment, loaded by app.js on first need). Prints each file's raw and gzip size.
 // Usage: node scripts/build-widget.mjs [--watch]
 import { build, context } from 'esbuild';
 import { readFileSync } from 'node:fs';
@@ -42,11 +43,11 @@ const withoutHistoryDiff = {
   },
 };
 
-/** In passages.js, Preact is app.js's (src/widget/passages/kit.ts): one instance, no second copy. */
+/** In passages.js and account.js, Preact is app.js's (src/widget/shared/kit.ts): one instance, no second copy. */
 const preactFromApp = {
   name: 'preact-from-app',
   setup(b) {
-    b.onResolve({ filter: /^preact(\/hooks|\/jsx-runtime)?$/ }, () => ({ path: `${root}src/widget/passages/kit.ts` }));
+    b.onResolve({ filter: /^preact(\/hooks|\/jsx-runtime)?$/ }, () => ({ path: `${root}src/widget/shared/kit.ts` }));
   },
 };
 
@@ -61,7 +62,7 @@ const builds = [
   },
   {
     ...common,
-    entryPoints: { passages: 'src/widget/passages/main.ts' },
+    entryPoints: { passages: 'src/widget/passages/main.ts', account: 'src/widget/account/main.tsx' },
     format: 'iife',
     jsx: 'automatic',
     jsxImportSource: 'preact',
@@ -76,7 +77,7 @@ const builds = [
   { ...common, entryPoints: { app: 'src/widget/app/app.css' } },
 ];
 
-export const WIDGET_FILES = ['embed.js', 'app.js', 'app.css', 'count.js', 'passages.js', 'anchoring.js'];
+export const WIDGET_FILES = ['embed.js', 'app.js', 'app.css', 'count.js', 'passages.js', 'anchoring.js', 'account.js'];
 
 /** Raw and gzip (level 9) sizes of the built files. */
 export function sizes() {

@@ -34,6 +34,7 @@ export type ErrorCode =
   | 'CSRF_INVALID'
   | 'SIGN_IN_REQUIRED'
   | 'SIGN_IN_LINK_INVALID'
+  | 'MAIL_DISABLED'
   | 'SSO_INVALID'
   | 'AUTHOR_BANNED'
   | 'NOT_FOUND'

@@ -412,3 +412,16 @@ test('cookies are Secure except when Parley is served over http on localhost', (
   assert.equal(cookieSecure('http://127.0.0.1:8080'), false);
   assert.equal(cookieSecure('http://comments.example.org'), true);
 });
+
+test('without SMTP_URL, asking for a magic link says sign-in by email is off (MAIL_DISABLED), instead of pretending to send', async () => {
+  const t = await createTestApp();
+  try {
+    const token = (await t.app.inject({ method: 'GET', url: `/api/v1/csrf?site=${SITE}`, headers: { origin: ORIGIN } })).json().token as string;
+    const res = await t.app.inject({ method: 'POST', url: '/api/v1/auth/magic-link', headers: { origin: ORIGIN, 'x-parley-csrf': token }, payload: { site: SITE, email: 'a@example.org' } });
+    assert.equal(res.statusCode, 503);
+    assert.equal(res.json().error.code, 'MAIL_DISABLED');
+    assert.equal(res.headers['set-cookie'], undefined, 'no nonce cookie for a link that will never come');
+  } finally {
+    await t.close();
+  }
+});

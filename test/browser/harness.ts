@@ -42,7 +42,7 @@ function newest(dir: string): number {
  */
 export function buildWidget(): void {
   const out = join(root, 'dist', 'widget');
-  const bundles = ['embed.js', 'app.js', 'app.css', 'passages.js', 'anchoring.js', 'count.js'].map((f) => join(out, f));
+  const bundles = ['embed.js', 'app.js', 'app.css', 'passages.js', 'anchoring.js', 'account.js', 'count.js'].map((f) => join(out, f));
   if (bundles.every((f) => existsSync(f))) {
     const built = Math.min(...bundles.map((f) => statSync(f).mtimeMs));
     if (built >= Math.max(newest(join(root, 'src', 'widget')), newest(join(root, 'src', 'core')))) return;
@@ -50,10 +50,12 @@ export function buildWidget(): void {
   execFileSync(process.execPath, ['scripts/build-widget.mjs'], { cwd: root, stdio: 'pipe' });
 }
 
-export function launchBrowser(): Promise<Browser> {
+/** `args`: extra Chromium flags, e.g. `--host-resolver-rules` for tests that serve real hosts on loopback. */
+export function launchBrowser(args: string[] = []): Promise<Browser> {
   return chromium.launch({
     executablePath,
     args: [
+      ...args,
       '--headless',
       '--no-sandbox',
       '--disable-gpu',

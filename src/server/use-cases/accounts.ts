@@ -35,8 +35,8 @@ export async function requestMagicLink(
   const email = normalizeEmail(input.email);
   if (!email) throw new DomainError('EMAIL_INVALID', 'The email address is not valid.');
   const returnUrl = input.returnUrl === undefined ? null : returnPage(site.origins, input.returnUrl);
+  if (!deps.notify.mailer.enabled) throw new DomainError('MAIL_DISABLED', 'This Parley sends no mail (SMTP_URL is empty): sign-in by email is off.');
   const nonce = deps.newSecret();
-  if (!deps.notify.mailer.enabled) return { nonce };
   const now = deps.now();
   await deps.transact(async (trx) => {
     if ((await countLinksSince(trx, email, now - 3_600_000)) >= MAX_LINKS_PER_ADDRESS_HOUR) return;

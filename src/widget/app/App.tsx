@@ -4,12 +4,14 @@ import { jsx } from 'preact/jsx-runtime';
 import { buildTree } from '../../core/comment/comment-tree.js';
 import type { SortOrder } from '../../core/comment/sort.js';
 import type { WidgetConfig } from '../shared/config.js';
-import type { Passages, PassagesWindow } from '../shared/passages.js';
+import type { Account, AccountWindow, User } from '../shared/account.js';
+import type { Kit, Passages, PassagesWindow } from '../shared/passages.js';
 import type { PublicComment } from './api.js';
 import { createApi, isApiError } from './api.js';
 import { CommentForm } from './CommentForm.js';
 import { CommentItem } from './CommentItem.js';
 import { errorText, messagesFor, plural } from './messages.js';
+import { signedInBefore } from './local-store.js';
 import { addComments, removeComment, replaceComment } from './thread-list.js';
 import type { Widget } from './widget.js';
 import { commentAnchor } from './widget.js';
@@ -22,6 +24,14 @@ const enum Load {
   Next,
   All,
 }
+
+/** Adds `<script src>` to the page; `then` runs once it has loaded. */
+const script = (src: string, then: () => void) => {
+  const el = document.createElement('script');
+  el.src = src;
+  el.onload = then;
+  document.head.append(el);
+};
 
 /** The comment named by the page's hash (`#parley-comment-<id>`), if any. */
 const hashTarget = (): string | undefined => /^#parley-comment-([\w-]+)$/.exec(location.hash)?.[1];
@@ -44,6 +54,10 @@ export function App({ cfg }: { cfg: WidgetConfig }) {
   const [message, setMessage] = useState('');
   const [, setNow] = useState(0);
   const [passages, setPassages] = useState<Passages | null>(null);
+  const [user, setUser] = useState<User | null>(null);
+  const [account, setAccount] = useState<Account | null>(null);
+  /** account.js: loading (or loaded) since the first need. */
+  const accountAsked = useRef(false);
   /** Comments that arrived live, shown on request ("N new comments"); `epoch` reloads the list (resync). */
   const [fresh, setFresh] = useState<PublicComment[]>([]);
   const [epoch, setEpoch] = useState(0);
@@ -137,8 +151,11 @@ export function App({ cfg }: { cfg: WidgetConfig }) {
     return () => es.close();
   }, []);
 
+  /** The reader's last posted comment: the stream often announces it before its POST answers; it is not news. */
+  const mine = useRef('');
   useEffect(() => {
-    if (news.length) announce(plural(t.newComments, news.length, t.locale));
+    const n = news.filter((c) => c.id !== mine.current).length;
+    if (n) announce(plural(t.newComments, n, t.locale));
   }, [news.length]);
   const insert = () => {
     setList((l) => news.reduce((a, c) => addComments(a, [c]), l));
@@ -148,6 +165,17 @@ export function App({ cfg }: { cfg: WidgetConfig }) {
     for (const c of news) passages?.add(c);
   };
 
+  const kit: Kit = { jsx, render, useState, useEffect, useRef, CommentItem, CommentForm };
+  /** Loads account.js (once); `open`: the reader asked to sign in, so its form opens at once. */
+  const loadAccount = (open = false) => {
+    if (accountAsked.current) return;
+    accountAsked.current = true;
+    script(`${cfg.base}widget/account.js`, () => setAccount((window as AccountWindow).__parleyAccount!(kit, { w, setUser, open })));
+  };
+  useEffect(() => {
+    if (signedInBefore() || api.sso() || /parley-signin=/.test(location.hash)) loadAccount();
+  }, []);
+
   useEffect(() => {
     let content: Element | null = null;
     try {
@@ -155,18 +183,7 @@ export function App({ cfg }: { cfg: WidgetConfig }) {
     } catch {
       /* not a valid selector: no inline feedback */
     }
-    if (!content) return;
-    const script = document.createElement('script');
-    script.src = `${cfg.base}widget/passages.js`;
-    script.onload = () =>
-      setPassages(
-        (window as PassagesWindow).__parleyPassages!(
-          { jsx, render, useState, useEffect, useRef, CommentItem, CommentForm },
-          content,
-          () => setNow(Date.now()),
-        ),
-      );
-    document.head.append(script);
+    if (content) script(`${cfg.base}widget/passages.js`, () => setPassages((window as PassagesWindow).__parleyPassages!(kit, content, () => setNow(Date.now()))));
   }, []);
 
   useEffect(() => {
@@ -201,7 +218,13 @@ export function App({ cfg }: { cfg: WidgetConfig }) {
     target,
     reveal,
     quote: passages?.quote,
+    user,
+    follow(c, done) {
+      if (account) return account.follow(c, user, done);
+      loadAccount();
+    },
     posted(comment, stay) {
+      mine.current = comment.id;
       setList((l) => addComments(l, [comment]));
       setTotal((n) => n + 1);
       announce(t.posted);
@@ -276,6 +299,15 @@ export function App({ cfg }: { cfg: WidgetConfig }) {
         <h2 id={heading}>{t.heading}</h2>
         <p class="count">{plural(t.comments, total, t.locale)}</p>
       </header>
+      {account ? (
+        account.bar(user)
+      ) : (
+        <p class="acct">
+          <button type="button" class="link" onClick={() => loadAccount(true)}>
+            {t.signIn}
+          </button>
+        </p>
+      )}
       <CommentForm w={w} />
       {passages ? passages.tabs(w, all) : all}
       <div class="status" aria-live="polite">

@@ -43,7 +43,7 @@ let forms = 0;
  * optional email and website (remembered for next time). Also edits one's own comment.
  */
 export function CommentForm({ w, parent, edit, passage, onDone, onCancel }: CommentFormProps) {
-  const { cfg, api, t } = w;
+  const { cfg, api, t, user } = w;
   const [id] = useState(() => `parley-form-${++forms}`);
   const form = useRef<HTMLFormElement>(null);
   const [values, setValues] = useState(() => ({
@@ -82,10 +82,10 @@ export function CommentForm({ w, parent, edit, passage, onDone, onCancel }: Comm
     const name = values.name.trim();
     const email = values.email.trim();
     const url = values.url.trim();
-    const notify = email && values.notify;
+    const notify = (user || email) && values.notify;
     if (busy) return;
     if (!body) return fail('BODY_EMPTY');
-    if (!edit && !name) return fail('NAME_REQUIRED');
+    if (!edit && !user && !name) return fail('NAME_REQUIRED');
     setBusy(true);
     let res: PostReply | undefined;
     try {
@@ -101,15 +101,16 @@ export function CommentForm({ w, parent, edit, passage, onDone, onCancel }: Comm
           title: cfg.title,
           parentId: parent?.id,
           body,
-          author: { name, email: email || undefined, url: url || undefined },
+          // Signed in: the account is the author (the server ignores guest fields then).
+          author: user ? undefined : { name, email: email || undefined, url: url || undefined },
           passage,
           notify: notify ? [notify as 'page'] : undefined,
-        }, notify ? (await api.csrf(cfg.site)).token : undefined);
-        saveAuthor({ name, email, url });
+        }, notify && !api.session() ? (await api.csrf(cfg.site)).token : undefined);
+        if (!user) saveAuthor({ name, email, url });
         saveOwnComment(res.comment.id, { token: res.editToken, editableUntil: Date.parse(res.editableUntil), body });
         setValues({ ...values, body: '' });
         w.posted(res.comment);
-        if (notify) w.announce(t.checkInbox);
+        if (notify) w.announce(res.subscription === 'active' ? t.subscribed : t.checkInbox);
       }
       setPreview(false);
       setError(null);
@@ -161,10 +162,10 @@ export function CommentForm({ w, parent, edit, passage, onDone, onCancel }: Comm
       )}
       {!edit && (
         <div class="who">
-          {field('name', t.name, <input {...control('name')} autoComplete="name" required />)}
-          {field('email', t.email, <input {...control('email')} type="email" autoComplete="email" />)}
-          {field('url', t.website, <input {...control('url')} type="url" autoComplete="url" />)}
-          {values.email.trim() && field('notify', t.notify, (
+          {!user && field('name', t.name, <input {...control('name')} autoComplete="name" required />)}
+          {!user && field('email', t.email, <input {...control('email')} type="email" autoComplete="email" />)}
+          {!user && field('url', t.website, <input {...control('url')} type="url" autoComplete="url" />)}
+          {(user || values.email.trim()) && field('notify', t.notify, (
             <select {...control('notify')}>
               <option value="">{t.notifyNone}</option>
               <option value="page">{t.notifyPage}</option>

@@ -27,7 +27,7 @@ export function CommentItem({ w, node, parent, pos, size }: CommentItemProps) {
   const c = node.item;
   const anchor = commentAnchor(c.id);
   const deleted = c.status === 'deleted';
-  const [mode, setMode] = useState<'reply' | 'edit' | null>(null);
+  const [mode, setMode] = useState<'reply' | 'edit' | 'follow' | null>(null);
   const [, setTick] = useState(0);
   const self = useRef<HTMLElement>(null);
 
@@ -85,6 +85,12 @@ export function CommentItem({ w, node, parent, pos, size }: CommentItemProps) {
           </a>
         ) : (
           <span class="author">{name}</span>
+        )}
+        {!deleted && c.author.badge && <span class="badge">{t[c.author.badge]}</span>}
+        {!deleted && c.author.verified && (
+          <span class="ok" role="img" aria-label={t.verified}>
+            ✓
+          </span>
         )}{' '}
         <a
           class="time"
@@ -122,6 +128,9 @@ export function CommentItem({ w, node, parent, pos, size }: CommentItemProps) {
           <button type="button" aria-expanded={mode === 'reply'} onClick={() => setMode(mode ? null : 'reply')}>
             {t.reply}
           </button>
+          <button type="button" aria-expanded={mode === 'follow'} onClick={() => setMode(mode ? null : 'follow')}>
+            {t.follow}
+          </button>
           {own && (
             <button type="button" onClick={() => setMode('edit')}>
               {t.edit}
@@ -135,6 +144,7 @@ export function CommentItem({ w, node, parent, pos, size }: CommentItemProps) {
         </div>
       )}
       {mode === 'reply' && <CommentForm w={w} parent={c} onDone={() => setMode(null)} onCancel={close} />}
+      {mode === 'follow' && w.follow(c, close)}
       {node.replies.length > 0 && (
         <div class={c.depth < MAX_INDENT ? 'replies' : 'replies flat'}>
           {node.replies.map((reply, i) => (

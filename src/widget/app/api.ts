@@ -1,4 +1,8 @@
-/** The HTTP API as the widget uses it (docs/http-api.md). No cookies are sent: `credentials: 'omit'`. */
+/**
+ * The HTTP API as the widget uses it (docs/http-api.md). No cookies are sent (`credentials: 'omit'`) until the
+ * reader signs in (account.js calls `auth`): then every call carries the session cookie, and state-changing calls
+ * the session's CSRF token.
+ */
 import type { CommentPageReply, PostCommentBody, PublicComment } from '../../api/schemas.js';
 import type { SortOrder } from '../../core/comment/sort.js';
 import type { VoteResult, VoteValue } from '../../core/vote/vote.js';
@@ -19,18 +23,24 @@ export interface PostReply {
   editToken: string;
   editableUntil: string;
   textKnown: boolean;
+  /** With notify: `active` (a signed-in reader's verified address) or `pending` (a confirmation mail is due). */
+  subscription?: 'active' | 'pending';
 }
 
 export const isApiError = (e: unknown): e is ApiError => typeof (e as ApiError | null)?.code === 'string';
 
 /** `sso` gives the publisher's SSO token, if any: sent as `Authorization: ParleySSO` on new comments. */
-export function createApi(base: string, sso?: () => string | undefined) {
+export function createApi(base: string, sso: () => string | undefined) {
+  /** With cookies (signed in, or signing in), and the session's CSRF token. */
+  let creds = false;
+  let csrf = '';
   async function call<T>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<T> {
     let res: Response;
+    if (csrf && method !== 'GET') headers = { 'X-Parley-CSRF': csrf, ...headers };
     try {
       res = await fetch(`${base}api/v1/${path}`, {
         method,
-        credentials: 'omit',
+        credentials: creds ? 'include' : 'omit',
         headers: body === undefined ? headers : { ...headers, 'Content-Type': 'application/json' },
         body: body === undefined ? null : JSON.stringify(body),
       });
@@ -45,6 +55,15 @@ export function createApi(base: string, sso?: () => string | undefined) {
   const bearer = (token: string) => ({ Authorization: `Bearer ${token}` });
 
   return {
+    call,
+    sso,
+    /** Whether a session's CSRF token is set (signed in with a Parley account). */
+    session: () => !!csrf,
+    /** Cookies on (`include`) or off; `token`: the session's CSRF token, sent on every state-changing call. */
+    auth(include: boolean, token = '') {
+      creds = include;
+      csrf = token;
+    },
     list(site: string, url: string, sort: SortOrder, cursor?: string | null, limit?: number): Promise<CommentPageReply> {
       const q = new URLSearchParams({ site, url, sort });
       if (cursor) q.set('cursor', cursor);
@@ -53,8 +72,8 @@ export function createApi(base: string, sso?: () => string | undefined) {
     },
     conversation: (id: string, site: string, url: string) =>
       call<{ comments: PublicComment[] }>('GET', `${comment(id)}/conversation?${new URLSearchParams({ site, url })}`),
-    post: (input: PostCommentBody, csrf?: string, t = sso?.()) =>
-      call<PostReply>('POST', 'comments', input, { ...(csrf ? { 'X-Parley-CSRF': csrf } : {}), ...(t ? { Authorization: `ParleySSO ${t}` } : {}) }),
+    post: (input: PostCommentBody, guestCsrf?: string, t = sso()) =>
+      call<PostReply>('POST', 'comments', input, { ...(guestCsrf ? { 'X-Parley-CSRF': guestCsrf } : {}), ...(t ? { Authorization: `ParleySSO ${t}` } : {}) }),
     /** A token for subscription requests ("Notify of"), bound to the site and this client. */
     csrf: (site: string) => call<{ token: string }>('GET', `csrf?site=${encodeURIComponent(site)}`),
     edit: (id: string, body: string, token: string) =>

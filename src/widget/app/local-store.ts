@@ -69,6 +69,12 @@ export function saveVote(id: string, value: VoteValue): void {
   write('votes', JSON.stringify(votes));
 }
 
+/** Whether this browser signed in before (`parley:account`, set by account.js): only then is /me asked on load. */
+export const signedInBefore = (): boolean => !!read('account');
+
+/** Every own comment this browser holds an edit token for (to claim them into an account). */
+export const ownComments = (): Record<string, OwnComment> => readJson<Record<string, OwnComment>>('tokens') as Record<string, OwnComment>;
+
 /** The reader's own comment while its edit window is open. */
 export function ownComment(id: string): OwnComment | undefined {
   const own = readJson<Record<string, OwnComment>>('tokens')[id];

@@ -1,15 +1,18 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
-import { catalogues, en, enPassages, errorText, fmt, messagesFor, passageCatalogues, plural } from './messages.js';
+import { accountCatalogues, catalogues, en, enAccount, enPassages, errorText, fmt, messagesFor, NOT_IN_WIDGET, passageCatalogues, plural } from './messages.js';
 
-test('every API error code has a message in every catalogue', () => {
+test('every API error code the widget can meet has a message in every catalogue', () => {
   const source = readFileSync(new URL('../../core/errors.ts', import.meta.url), 'utf8');
   const union = /export type ErrorCode =([^;]+);/.exec(source)![1]!;
   const codes = [...union.matchAll(/'([A-Z_]+)'/g)].map((m) => m[1]!);
   assert.ok(codes.length > 20);
   for (const [lang, t] of Object.entries(catalogues)) {
-    for (const code of codes) assert.ok((t.errors as Record<string, string>)[code], `${lang}: ${code}`);
+    for (const code of codes) {
+      if ((NOT_IN_WIDGET as readonly string[]).includes(code)) assert.equal(errorText(t, code), t.errors.INTERNAL, code);
+      else assert.ok((t.errors as Record<string, string>)[code], `${lang}: ${code}`);
+    }
   }
 });
 
@@ -41,4 +44,11 @@ test('every passage catalogue has every string of the English one, and a catalog
     assert.ok(catalogues[lang], lang);
   }
   assert.equal(plural(enPassages.marker, 2).replace('{quotes}', '“x”'), '2 comments on “x”');
+});
+
+test('every account catalogue has every string of the English one, and a catalogue of the same language', () => {
+  for (const [lang, t] of Object.entries(accountCatalogues)) {
+    assert.deepEqual(Object.keys(t).sort(), Object.keys(enAccount).sort(), lang);
+    assert.ok(catalogues[lang], lang);
+  }
 });

@@ -11,6 +11,17 @@ export type Plural = { other: string } & Partial<Record<Intl.LDMLPluralRule, str
 /** Errors the widget itself can meet besides the API's codes. */
 export type ClientErrorCode = 'NETWORK';
 
+/**
+ * API codes app.js has no message for, saving bytes on every page: those the widget's own calls cannot meet
+ * (publisher and operator calls, requests it never sends: malformed bodies, votes other than 1/-1/0 or without its
+ * own voter key; unknown routes), shown as INTERNAL if they ever arrive,
+ * and SIGN_IN_LINK_INVALID and MAIL_DISABLED, which only account.js meets and words itself (`enAccount`).
+ */
+export const NOT_IN_WIDGET = [
+  'INVALID_JSON', 'UNSUPPORTED_MEDIA_TYPE', 'SITE_KEY_INVALID', 'TEXT_TOO_LONG', 'NOT_FOUND', 'PARENT_OTHER_PAGE', 'PASSAGE_ON_REPLY', 'VOTE_INVALID',
+  'VOTER_REQUIRED', 'SIGN_IN_LINK_INVALID', 'MAIL_DISABLED',
+] as const;
+
 /** Shared with count.js, which must stay small. */
 export const commentCount: Plural = { one: '{n} comment', other: '{n} comments' };
 
@@ -33,6 +44,12 @@ export const en = {
   notifyPage: 'new follow-up comments',
   notifyReplies: 'new replies to my comments',
   checkInbox: 'Check your inbox to confirm',
+  subscribed: 'Subscribed',
+  signIn: 'Sign in',
+  follow: 'Notify me of replies',
+  author: 'Author',
+  staff: 'Staff',
+  verified: 'Verified',
   preview: 'Preview',
   previewNote: 'Preview (formatting is applied when posted)',
   post: 'Post comment',
@@ -63,8 +80,6 @@ export const en = {
   newComments: { one: '{n} new comment', other: '{n} new comments' } as Plural,
   errors: {
     VALIDATION_FAILED: 'Please check the form.',
-    INVALID_JSON: 'Request not understood. Please try again.',
-    UNSUPPORTED_MEDIA_TYPE: 'Request not understood. Please try again.',
     PAYLOAD_TOO_LARGE: 'Your comment is too long.',
     SITE_NOT_FOUND: 'Comments are not set up for this site.',
     ORIGIN_NOT_ALLOWED: 'Comments are not enabled on this website.',
@@ -76,29 +91,21 @@ export const en = {
     EMAIL_INVALID: 'Please enter a valid email address.',
     AUTHOR_URL_INVALID: 'The website must start with http:// or https://',
     PARENT_NOT_FOUND: 'That comment no longer exists.',
-    PARENT_OTHER_PAGE: 'That comment is on another page.',
     PARENT_DELETED: 'That comment was deleted.',
     COMMENT_NOT_FOUND: 'That comment no longer exists.',
     COMMENT_DELETED: 'That comment was deleted.',
     NOT_AUTHOR: 'Only the author can change this comment.',
     EDIT_WINDOW_PASSED: 'The time to edit this comment has passed.',
-    VOTE_INVALID: 'Your vote was not counted.',
-    VOTER_REQUIRED: 'Your vote was not counted.',
     CURSOR_INVALID: 'Could not load more. Please reload the page.',
     PASSAGE_INVALID: 'This passage could not be quoted. Please select it again.',
-    PASSAGE_ON_REPLY: 'Replies cannot quote a passage.',
-    SITE_KEY_INVALID: 'Not allowed.',
-    TEXT_TOO_LONG: 'The article is too long to quote from.',
     RATE_LIMITED: 'Too many requests. Please wait a moment.',
     CSRF_INVALID: 'Please reload the page and try again.',
     SIGN_IN_REQUIRED: 'Please sign in again.',
-    SIGN_IN_LINK_INVALID: 'This sign-in link has expired or was opened in another browser.',
     SSO_INVALID: 'Please sign in again.',
     AUTHOR_BANNED: 'You may not comment here.',
-    NOT_FOUND: 'Not found.',
     INTERNAL: 'Something went wrong. Please try again later.',
     NETWORK: 'The comments server could not be reached.',
-  } satisfies Record<ErrorCode | ClientErrorCode, string>,
+  } satisfies Record<Exclude<ErrorCode, (typeof NOT_IN_WIDGET)[number]> | ClientErrorCode, string>,
 };
 
 export type Messages = typeof en;
@@ -128,6 +135,34 @@ export const enPassages = {
 export type PassageMessages = typeof enPassages;
 
 export const passageCatalogues: Record<string, PassageMessages> = { en: enPassages };
+
+/** Strings only account.js shows (signing in, "Notify of" from a comment), kept apart so that app.js does not carry them. */
+export const enAccount = {
+  signInTitle: 'Sign in with your email',
+  signInNote: 'We email you a link: no password. It works for 15 minutes, in this browser.',
+  sendLink: 'Email me a link',
+  sending: 'Sending…',
+  linkSent: 'Check your inbox at {email} and open the link in this browser.',
+  signingIn: 'Signing in…',
+  mailOff: 'Signing in by email is not available on this site.',
+  linkInvalid: 'This sign-in link has expired, was used already, or was opened in another browser than the one that asked for it.',
+  signedIn: 'Signed in as {name}',
+  signedInSso: 'Signed in as {name} (with {site})',
+  signOut: 'Sign out',
+  signOutAll: 'Sign out everywhere',
+  signedOut: 'Signed out',
+  followTitle: 'Email me new replies to this comment',
+  followPassage: 'Email me new replies on this passage',
+  how: 'How often',
+  immediate: 'at once',
+  hourly: 'hourly digest',
+  daily: 'daily digest',
+  subscribe: 'Subscribe',
+};
+
+export type AccountMessages = typeof enAccount;
+
+export const accountCatalogues: Record<string, AccountMessages> = { en: enAccount };
 
 /** Fills `{name}` placeholders; unknown ones are left as they are. */
 export const fmt = (template: string, vars: Record<string, string | number>): string =>

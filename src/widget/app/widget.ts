@@ -1,4 +1,5 @@
 import type { ComponentChild } from 'preact';
+import type { User } from '../shared/account.js';
 import type { WidgetConfig } from '../shared/config.js';
 import type { Api, PublicComment } from './api.js';
 import type { Messages } from './messages.js';
@@ -24,6 +25,10 @@ export interface Widget {
   reveal(id: string, mark?: boolean): void;
   /** The highlighted comment (from the URL hash or the last reveal). */
   target: string | null;
+  /** The signed-in reader (account.js), or null. */
+  user: User | null;
+  /** The "new replies to this comment" form (account.js, loaded on first use). */
+  follow(c: PublicComment, done: () => void): ComponentChild;
   /** The passage quote above a comment (from passages.js, when loaded). */
   quote?: ((c: PublicComment) => ComponentChild) | undefined;
 }

@@ -20,7 +20,7 @@ import type { Widget } from '../app/widget.js';
 import type { AnchoringWindow, Engine } from '../shared/anchoring.js';
 import type { Kit, Passages, PassagesWindow } from '../shared/passages.js';
 import { atPosition } from './anchor.js';
-import { kit, setKit } from './kit.js';
+import { kit, setKit } from '../shared/kit.js';
 import { BUTTON_CSS, HOST_CSS } from './style.js';
 import { articleText, pointAt, spanOf, type Article } from './text.js';
 import { Panel, Quote, Tabs, type PanelView, type State } from './ui.js';

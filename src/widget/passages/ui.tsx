@@ -10,7 +10,7 @@ import type { PostReply, PublicComment } from '../app/api.js';
 import type { PassageMessages } from '../app/messages.js';
 import type { Widget } from '../app/widget.js';
 import { commentAnchor } from '../app/widget.js';
-import { kit } from './kit.js';
+import { kit } from '../shared/kit.js';
 import { WIDGET_CSS } from './style.js';
 
 /** What the components read from passages.js's state. */

@@ -12,6 +12,7 @@ const ASSETS: Record<string, { file: string; type: string }> = {
   '/widget/app.css': { file: 'app.css', type: 'text/css; charset=utf-8' },
   '/widget/passages.js': { file: 'passages.js', type: 'text/javascript; charset=utf-8' },
   '/widget/anchoring.js': { file: 'anchoring.js', type: 'text/javascript; charset=utf-8' },
+  '/widget/account.js': { file: 'account.js', type: 'text/javascript; charset=utf-8' },
 };
 
 /** The widget's built files (dist/widget), read once and served with gzip and ETag. */

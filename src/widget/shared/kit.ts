@@ -1,10 +1,10 @@
 /**
- * What `preact`, `preact/hooks` and `preact/jsx-runtime` resolve to inside passages.js (scripts/build-widget.mjs):
+ * What `preact`, `preact/hooks` and `preact/jsx-runtime` resolve to inside passages.js and account.js (scripts/build-widget.mjs):
  * forwarders to app.js's own Preact, handed over at start-up ({@link setKit}). Sources import Preact as usual (and
  * are type-checked against it); the bundle carries no second copy, and hooks run in the one instance that
  * renders them.
  */
-import type { Kit } from '../shared/passages.js';
+import type { Kit } from './passages.js';
 
 export let kit: Kit;
 
