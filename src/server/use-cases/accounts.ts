@@ -47,7 +47,10 @@ export async function requestMagicLink(
   return { nonce };
 }
 
-/** The page a sign-in link goes back to: an http(s) page on one of the site's origins, without its fragment. */
+/**
+ * The page a sign-in link goes back to: an http(s) page on one of the site's origins, without its fragment, user
+ * name or password in it, whose path does not start with `//` (which some servers treat as another host).
+ */
 function returnPage(origins: readonly string[], raw: string): string {
   let u: URL;
   try {
@@ -55,8 +58,11 @@ function returnPage(origins: readonly string[], raw: string): string {
   } catch {
     throw new DomainError('INVALID_URL', 'returnUrl must be an absolute http(s) URL.');
   }
+  if (u.protocol !== 'http:' && u.protocol !== 'https:') throw new DomainError('INVALID_URL', 'returnUrl must be an http(s) URL.');
+  if (u.username || u.password || u.pathname.startsWith('//')) throw new DomainError('INVALID_URL', 'returnUrl must be a plain page URL.');
   if (!origins.includes(u.origin)) throw new DomainError('INVALID_URL', 'returnUrl is not on one of this site’s origins.');
   u.hash = '';
+  if (u.href.length > 2048) throw new DomainError('INVALID_URL', 'returnUrl is too long.');
   return u.href;
 }
 
@@ -73,16 +79,21 @@ export interface NewSession {
  * works once, before it expires, and only in the browser that asked (its nonce cookie). A wrong browser or a mail
  * scanner does not use it up. Creates the account on first sign-in.
  */
-export async function verifyMagicLink(deps: Deps, token: string, nonce: string | undefined): Promise<NewSession> {
+export async function verifyMagicLink(deps: Deps, token: string, nonce: string | undefined, o: { burnOnMismatch?: boolean } = {}): Promise<NewSession> {
   const invalid = () => new DomainError('SIGN_IN_LINK_INVALID', 'This sign-in link has expired, was used already, or was opened in another browser than the one that asked for it.');
   const f = deps.notify.tokens.verify(token);
   if (!f || f.length !== 2 || f[0] !== 'magic') throw invalid();
   const now = deps.now();
-  return deps.transact(async (trx) => {
+  const result = await deps.transact(async (trx) => {
     const link = await getMagicLink(trx, f[1]!);
-    if (!link || link.used_at !== null || Number(link.expires_at) <= now) throw invalid();
-    if (!nonce || !secretMatches(nonce, link.nonce_hash)) throw invalid();
-    if (!(await useMagicLink(trx, link.id, now))) throw invalid();
+    if (!link || link.used_at !== null || Number(link.expires_at) <= now) return null;
+    if (!nonce || !secretMatches(nonce, link.nonce_hash)) {
+      // Through the widget (the article page), a link in a browser without its nonce is used up: its token was
+      // shown to a page the publisher controls, so it must not stay usable by whoever asked for it elsewhere.
+      if (o.burnOnMismatch) await useMagicLink(trx, link.id, now);
+      return null;
+    }
+    if (!(await useMagicLink(trx, link.id, now))) return null;
     const account = await accountForEmail(trx, { id: deps.newId(), email: link.email, name: link.email.split('@')[0]!.slice(0, 80), now });
     const session = deps.newSecret();
     const expiresAt = now + SESSION_TTL_MS;
@@ -90,6 +101,8 @@ export async function verifyMagicLink(deps: Deps, token: string, nonce: string |
     await insertSession(trx, { id: sessionId, tokenHash: hashSecret(session), accountId: account.id, now, expiresAt });
     return { token: session, sessionId, account, siteId: link.site_id, expiresAt };
   });
+  if (!result) throw invalid();
+  return result;
 }
 
 /** The signed-in account of a session cookie, or null. */

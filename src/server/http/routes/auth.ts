@@ -72,7 +72,7 @@ export async function authRoutes(app: FastifyInstance, parley: Parley): Promise<
     config: writeLimit(config),
   }, async (request, reply) => {
     await checkCaller(parley, request);
-    const session = await verifyMagicLink(deps, request.body.token, cookies(request).get(NONCE_COOKIE));
+    const session = await verifyMagicLink(deps, request.body.token, cookies(request).get(NONCE_COOKIE), { burnOnMismatch: true });
     setCookie(reply, config.publicUrl, SESSION_COOKIE, session.token, { maxAgeS: SESSION_TTL_MS / 1000, path: '/' });
     clear(reply, NONCE_COOKIE, '/');
     reply.header('Cache-Control', 'no-store');
