@@ -1,3 +1,4 @@
+import { parse as parseCookie } from 'cookie';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { DomainError } from '../../core/errors.js';
 import type { Parley } from '../compose.js';
@@ -6,17 +7,25 @@ import { sessionAccount, ssoAccount, type Account } from '../use-cases/accounts.
 export const SESSION_COOKIE = 'parley_session';
 export const NONCE_COOKIE = 'parley_login';
 
-/** Cookies of the request, by name (first one wins). */
+/**
+ * Cookies of the request, by name (first one wins), parsed by the `cookie` package. Other applications on the
+ * publisher's host may set values that are not valid percent-encoding: those are ignored, never an error.
+ */
 export function cookies(request: FastifyRequest): Map<string, string> {
   const out = new Map<string, string>();
-  for (const part of (request.headers.cookie ?? '').split(';')) {
-    const i = part.indexOf('=');
-    if (i < 1) continue;
-    const name = part.slice(0, i).trim();
-    if (!out.has(name)) out.set(name, decodeURIComponent(part.slice(i + 1).trim()));
-  }
+  const parsed = parseCookie(request.headers.cookie ?? '', { decode: lenientDecode });
+  for (const [name, value] of Object.entries(parsed)) if (value !== undefined && value !== UNDECODABLE) out.set(name, value);
   return out;
 }
+
+const UNDECODABLE = '\u0000undecodable';
+const lenientDecode = (value: string): string => {
+  try {
+    return value.includes('%') ? decodeURIComponent(value) : value;
+  } catch {
+    return UNDECODABLE;
+  }
+};
 
 /** Secure cookies except when Parley itself is served over plain http on localhost (development). */
 export function cookieSecure(publicUrl: string): boolean {
