@@ -13,10 +13,12 @@ const PUBLIC = 'https://comments.example.org';
 const MIN = 60_000;
 const HOUR = 60 * MIN;
 
-/** Set-Cookie headers of a response, by cookie name: value and attributes. */
+/** Set-Cookie headers of a response, by cookie name: value and attributes (each cookie must be set once). */
 function setCookies(res: { headers: Record<string, unknown> }): Map<string, { value: string; attrs: string[] }> {
   const raw = res.headers['set-cookie'];
   const list = Array.isArray(raw) ? raw.map(String) : raw ? [String(raw)] : [];
+  const names = list.map((c) => c.slice(0, c.indexOf('=')));
+  assert.equal(new Set(names).size, names.length, `each cookie is set once: ${list.join(' | ')}`);
   return new Map(list.map((c) => {
     const [pair, ...attrs] = c.split(/;\s*/);
     const i = pair!.indexOf('=');

@@ -40,9 +40,8 @@ export function cookieSecure(publicUrl: string): boolean {
 export function setCookie(reply: FastifyReply, publicUrl: string, name: string, value: string, o: { maxAgeS: number; path: string }): void {
   const attrs = [`${name}=${encodeURIComponent(value)}`, `Path=${o.path}`, `Max-Age=${o.maxAgeS}`, 'HttpOnly'];
   attrs.push(...(cookieSecure(publicUrl) ? ['Secure', 'SameSite=None', 'Partitioned'] : ['SameSite=Lax']));
-  const prev = reply.getHeader('set-cookie');
-  const list = Array.isArray(prev) ? prev.map(String) : prev ? [String(prev)] : [];
-  reply.header('set-cookie', [...list, attrs.join('; ')]);
+  // Fastify appends to Set-Cookie on each call: never pass the earlier ones again.
+  reply.header('set-cookie', attrs.join('; '));
 }
 
 export interface Identity {
