@@ -25,6 +25,7 @@ export type ErrorCode =
   | 'EDIT_WINDOW_PASSED'
   | 'VOTE_INVALID'
   | 'VOTER_REQUIRED'
+  | 'REACTION_INVALID'
   | 'CURSOR_INVALID'
   | 'PASSAGE_INVALID'
   | 'PASSAGE_ON_REPLY'
@@ -38,6 +39,8 @@ export type ErrorCode =
   | 'SSO_INVALID'
   | 'AUTHOR_BANNED'
   | 'NOT_FOUND'
+  | 'HEADERS_TOO_LARGE'
+  | 'REQUEST_TIMEOUT'
   | 'INTERNAL';
 
 /** An expected failure that carries a stable code. Thrown by use cases, mapped to HTTP in one place. */

@@ -3,7 +3,7 @@ import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import Fastify, { LogController, type FastifyInstance } from 'fastify';
 import type { Parley } from '../compose.js';
-import { installErrorHandler } from './error-handler.js';
+import { clientError, frameworkError, installErrorHandler } from './error-handler.js';
 import { installValidators } from './validators.js';
 import { authRoutes } from './routes/auth.js';
 import { commentRoutes } from './routes/comments.js';
@@ -35,6 +35,9 @@ export async function buildApp(parley: Parley, options: AppOptions): Promise<Fas
     // One line per request only when asked for (LOG_LEVEL=debug or trace): it costs throughput.
     logController: new LogController({ disableRequestLogging: !['debug', 'trace'].includes(config.logLevel) }),
     return503OnClosing: true,
+    // Errors met before a route runs keep the JSON error shape too.
+    frameworkErrors: frameworkError,
+    clientErrorHandler: clientError,
   });
   installErrorHandler(app);
   installValidators(app);

@@ -1,3 +1,4 @@
+import type { Socket } from 'node:net';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { DomainError, type ErrorCode } from '../../core/errors.js';
 import { ERROR_STATUS } from './error-status.js';
@@ -37,4 +38,30 @@ export function installErrorHandler(app: FastifyInstance): void {
     return sendError(reply, 'INTERNAL', 'Something went wrong on our side.');
   });
   app.setNotFoundHandler((request, reply) => sendError(reply, 'NOT_FOUND', `No route ${request.method} ${request.url.split('?')[0]}`));
+}
+
+/**
+ * Errors Fastify meets before a route runs (a path that is not valid percent-encoding, a broken header): the same
+ * `{ error: { code, message } }` shape. Passed as Fastify's `frameworkErrors` option.
+ */
+export function frameworkError(error: FastifyError, _request: FastifyRequest, reply: FastifyReply): void {
+  const bad = error.code === 'FST_ERR_BAD_URL' ? 'The request path is not valid percent-encoding.' : error.message;
+  void sendError(reply, 'VALIDATION_FAILED', bad);
+}
+
+/**
+ * Requests Node's HTTP parser refuses before Fastify sees them (headers over the limit, a broken chunked body, a slow
+ * client): a JSON error in the same shape, then the connection is closed. Passed as Fastify's `clientErrorHandler`.
+ */
+export function clientError(error: Error & { code?: string }, socket: Socket): void {
+  if (error.code === 'ECONNRESET' || socket.destroyed) return;
+  const [code, status, reason, message]: [ErrorCode, number, string, string] =
+    error.code === 'HPE_HEADER_OVERFLOW' ? ['HEADERS_TOO_LARGE', 431, 'Request Header Fields Too Large', 'The request headers are too large.']
+    : error.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? ['REQUEST_TIMEOUT', 408, 'Request Timeout', 'The request took too long to arrive.']
+    : ['VALIDATION_FAILED', 400, 'Bad Request', 'The request is not valid HTTP.'];
+  const body = JSON.stringify({ error: { code, message } });
+  if (socket.writable) {
+    socket.write(`HTTP/1.1 ${status} ${reason}\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`);
+  }
+  socket.destroy(error);
 }
