@@ -42,3 +42,10 @@ test('canonicalising twice changes nothing (property over generated URLs)', () =
     assert.equal(c(once), once, u);
   }
 });
+
+test('the length limit applies to the canonical form: 1,000 × "é" passes 2,048 characters typed but not encoded', () => {
+  const typed = `https://x.example/${'é'.repeat(1000)}`;
+  assert.ok(typed.length <= 2048);
+  assert.equal(c(typed), 'INVALID_URL');
+  assert.equal(c(`https://x.example/${'é'.repeat(300)}`).length, 18 + 300 * 6);
+});

@@ -42,6 +42,9 @@ export function canonicalUrl(input: string): Result<string> {
   let path = url.pathname;
   if (path.length > 1 && path.endsWith('/')) path = path.replace(/\/+$/, '') || '/';
   url.pathname = path;
-  // URL already lower-cases the scheme and host and drops default ports.
-  return ok(url.toString());
+  // URL already lower-cases the scheme and host and drops default ports. Percent-encoding can make the canonical
+  // form several times longer than what was typed: the limit holds for what is stored.
+  const canonical = url.toString();
+  if (canonical.length > MAX_URL_LENGTH) return err('INVALID_URL', 'url must be at most 2048 characters once encoded');
+  return ok(canonical);
 }
