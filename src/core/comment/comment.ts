@@ -1,5 +1,6 @@
 import { err, ok, type Result } from '../errors.js';
 import type { Passage } from '../passage/passage.js';
+import { cleanName } from './name.js';
 
 /** published: shown; deleted: a "[deleted]" placeholder kept because it has replies; removed: hidden entirely. */
 export type CommentStatus = 'published' | 'deleted' | 'removed';
@@ -72,7 +73,7 @@ export function validateBody(body: string, limits: CommentLimits): Result<string
 export function validateDraft(draft: CommentDraft, limits: CommentLimits): Result<ValidDraft> {
   const body = validateBody(draft.body, limits);
   if (!body.ok) return body;
-  const name = draft.author.name.replace(CONTROL, '').replace(/\s+/g, ' ').trim();
+  const name = cleanName(draft.author.name);
   if (name.length === 0) return err('NAME_REQUIRED', 'A name is required.');
   if (name.length > limits.maxNameLength) {
     return err('NAME_TOO_LONG', `The name is longer than ${limits.maxNameLength} characters.`);
