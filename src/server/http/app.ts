@@ -5,6 +5,7 @@ import Fastify, { LogController, type FastifyInstance } from 'fastify';
 import type { Parley } from '../compose.js';
 import { clientError, frameworkError, installErrorHandler } from './error-handler.js';
 import { installValidators } from './validators.js';
+import { refuseMalformedStrings } from './well-formed-strings.js';
 import { authRoutes } from './routes/auth.js';
 import { commentRoutes } from './routes/comments.js';
 import { countRoutes } from './routes/counts.js';
@@ -41,6 +42,7 @@ export async function buildApp(parley: Parley, options: AppOptions): Promise<Fas
   });
   installErrorHandler(app);
   installValidators(app);
+  refuseMalformedStrings(app);
   // Only JSON bodies are accepted: anything else is 415 UNSUPPORTED_MEDIA_TYPE.
   app.removeContentTypeParser('text/plain');
 
