@@ -96,3 +96,7 @@ export function quoteIsIn(text: string, passage: Pick<Passage, 'quote' | 'positi
   const { start, end } = passage.position;
   return text.slice(start, end) === exact && text.slice(Math.max(0, start - prefix.length), start) === prefix && text.slice(end, end + suffix.length) === suffix;
 }
+
+/** Whether `text` is the text a passage comment was made on, as far as its quote tells: the quote at its position. */
+export const quoteHoldsIn = (passage: QuoteAt, text: string): boolean =>
+  passage.position.end > passage.position.start && text.slice(passage.position.start, passage.position.end) === passage.quote.exact;

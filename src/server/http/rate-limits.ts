@@ -8,3 +8,8 @@ export const writeLimit = (config: Config) => ({
 export const voteLimit = (config: Config) => ({
   rateLimit: { max: config.rateLimitVotes, timeWindow: 60_000, groupId: 'votes' },
 });
+
+/** Article-text hints (POST /api/v1/pages/hint): 10 an hour per client, whatever RATE_LIMIT_WRITES says. */
+export const hintLimit = () => ({
+  rateLimit: { max: 10, timeWindow: 3_600_000, groupId: 'hints' },
+});

@@ -1,16 +1,20 @@
 import { DomainError, unwrap } from '../../core/errors.js';
 import { textHash } from '../../core/anchoring/index.js';
-import { reanchorPassage, type PassageStatus } from '../../core/passage/passage.js';
+import { quoteHoldsIn, reanchorPassage, type PassageStatus } from '../../core/passage/passage.js';
 import { canonicalUrl } from '../../core/url/canonical-url.js';
 import { secretMatches } from '../security/tokens.js';
 import { listPassageComments, savePassage } from '../storage/repos/comment-repo.js';
-import { currentTextHash, getPageText, savePageText, setCurrentTextHash } from '../storage/repos/page-text-repo.js';
+import { countHints, currentTextHash, getPageText, savePageText, setCurrentTextHash } from '../storage/repos/page-text-repo.js';
 import { getSiteKeyHash } from '../storage/repos/site-repo.js';
 import { findThread, getOrCreateThread } from '../storage/repos/thread-repo.js';
 import type { Deps } from './deps.js';
 import { loadSite } from './load-site.js';
 
 export const MAX_TEXT_LENGTH = 1_000_000;
+/** A widget's hint is an article as the browser shows it: longer than any plausible article is refused. */
+export const MAX_HINT_LENGTH = 200_000;
+/** Hints kept per page: the texts passage comments were made on between two publisher revisions are few. */
+export const MAX_HINTS_PER_PAGE = 3;
 
 /** A publisher call: the site's key (`parley site key`) must match. The CLI runs locally and needs none. */
 export async function authorizePublisher(deps: Pick<Deps, 'db'>, siteId: string, key: string | undefined): Promise<void> {
@@ -71,18 +75,22 @@ export async function updatePageText(deps: Deps, input: PageTextInput): Promise<
 /**
  * POST /api/v1/pages/hint: a widget reports the article text a passage comment was made on. Kept only as an
  * unverified hint (never a revision, never re-anchors anything): it lets a later publisher revision be mapped
- * through a diff. Stored only when a passage comment of the page names its hash.
+ * through a diff. Nobody authenticates it, so it must not be a way to fill the disk: at most MAX_HINT_LENGTH
+ * characters (TEXT_TOO_LONG), stored only when a passage comment of the page names its hash *and* its quote stands
+ * at its position in the text, at most MAX_HINTS_PER_PAGE per page, and rate-limited per client by the route.
  */
 export async function hintPageText(deps: Deps, input: PageTextInput & { origin: string | undefined }): Promise<{ stored: boolean }> {
   const site = await loadSite(deps, input.site, input.origin);
   const url = unwrap(canonicalUrl(input.url));
+  if (input.text.length > MAX_HINT_LENGTH) throw new DomainError('TEXT_TOO_LONG', `A hint is at most ${MAX_HINT_LENGTH} characters.`);
   const text = checkText(input.text);
   const hash = textHash(text);
   return deps.transact(async (trx) => {
     const thread = await findThread(trx, site.id, url);
     if (!thread) return { stored: false };
-    const named = (await listPassageComments(trx, thread.id)).some((c) => c.passage?.textHash === hash);
-    if (!named || (await getPageText(trx, thread.id, hash))) return { stored: false };
+    const madeOnIt = (await listPassageComments(trx, thread.id)).some((c) => c.passage?.textHash === hash && quoteHoldsIn(c.passage, text));
+    if (!madeOnIt || (await getPageText(trx, thread.id, hash))) return { stored: false };
+    if ((await countHints(trx, thread.id)) >= MAX_HINTS_PER_PAGE) return { stored: false };
     await savePageText(trx, { threadId: thread.id, textHash: hash, source: 'hint', text, now: deps.now() });
     return { stored: true };
   });

@@ -10,7 +10,7 @@ import { listPassages } from '../../use-cases/list-passages.js';
 import { loadSite } from '../../use-cases/load-site.js';
 import { authorizePublisher, hintPageText, updatePageText, type PageTextInput } from '../../use-cases/page-text.js';
 import { PageCache } from '../page-cache.js';
-import { writeLimit } from '../rate-limits.js';
+import { hintLimit } from '../rate-limits.js';
 import { sendCached } from '../send-cached.js';
 
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 413: ErrorBody, 429: ErrorBody };
@@ -21,7 +21,7 @@ const serializePassages = fastJson(PassagesReply);
 
 /** Passage comments and the article texts they are anchored in. */
 export async function pageRoutes(app: FastifyInstance, parley: Parley): Promise<void> {
-  const { deps, pageCache, config } = parley;
+  const { deps, pageCache } = parley;
 
   // PUT /api/v1/pages/text — the publisher's current article text (Bearer site key); re-anchors passage comments
   app.put<{ Body: PageTextInput }>('/api/v1/pages/text', {
@@ -43,7 +43,7 @@ export async function pageRoutes(app: FastifyInstance, parley: Parley): Promise<
   app.post<{ Body: PageTextInput }>('/api/v1/pages/hint', {
     schema: { tags, summary: 'Widget: report the article text a passage comment was made on (an unverified hint)', body: PageTextBody, response: { 204: { type: 'null' }, ...errors } },
     bodyLimit: TEXT_BODY_LIMIT,
-    config: writeLimit(config),
+    config: hintLimit(),
   }, async (request, reply) => {
     await hintPageText(deps, { ...request.body, origin: request.headers.origin });
     return reply.code(204).send();

@@ -36,3 +36,10 @@ export async function currentTextHash(db: Kysely<Database>, threadId: string): P
 export async function setCurrentTextHash(db: Kysely<Database>, threadId: string, textHash: string): Promise<void> {
   await db.updateTable('threads').set({ text_hash: textHash }).where('id', '=', threadId).execute();
 }
+
+/** How many widget hints are kept for the thread. */
+export async function countHints(db: Kysely<Database>, threadId: string): Promise<number> {
+  const row = await db.selectFrom('page_texts').select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('thread_id', '=', threadId).where('source', '=', 'hint').executeTakeFirstOrThrow();
+  return Number(row.n);
+}
