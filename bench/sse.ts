@@ -81,7 +81,7 @@ async function main(): Promise<void> {
   const nWorkers = Number(values.workers);
   installCleanupHandlers(async () => stopAll());
   execFileSync(process.execPath, [join(REPO_ROOT, 'scripts', 'build.mjs'), '--if-stale'], { cwd: REPO_ROOT, stdio: 'inherit' });
-  const server = await startParley({ extraEnv: { STREAM_LIMIT_PER_IP: String(total + 10), STREAM_LIMIT: String(total + 10), LOG_LEVEL: 'warn' } });
+  const server = await startParley({ extraEnv: { STREAM_LIMIT_PER_IP: String(total + 10), STREAM_LIMIT: String(total + 10), CONNECTIONS_PER_IP: String(total + 100), LOG_LEVEL: 'warn' } });
   const workers: ChildProcess[] = [];
   try {
     const post = async (body: string) => {

@@ -144,6 +144,18 @@ export const OPTIONS = {
     description: 'Proxies whose X-Forwarded-For is believed: `off`, `loopback`, or comma-separated IPs/CIDRs. Otherwise the client IP is the socket address.',
     parse: trustProxy,
   },
+  requestTimeout: {
+    env: 'REQUEST_TIMEOUT', flag: '--request-timeout', default: '30s',
+    description: 'Time a client has to send a whole request, headers and body; slower ones get 408 and are disconnected (live streams are not affected: their request is complete at once).', parse: duration,
+  },
+  keepAliveTimeout: {
+    env: 'KEEP_ALIVE_TIMEOUT', flag: '--keep-alive-timeout', default: '72s',
+    description: 'How long an idle keep-alive connection stays open. Behind a proxy, make it longer than the proxy\'s own idle timeout.', parse: duration,
+  },
+  connectionsPerIp: {
+    env: 'CONNECTIONS_PER_IP', flag: '--connections-per-ip', default: '128',
+    description: 'Open connections one socket address may hold; more are closed at once. Behind a proxy every connection comes from the proxy: raise it there, and limit clients at the proxy.', parse: integer(1, 1_000_000),
+  },
   smtpUrl: {
     env: 'SMTP_URL', flag: '--smtp-url', default: '',
     description: 'Where mail is sent: `smtp://user:pass@host:587` (STARTTLS when offered) or `smtps://…:465`. Empty: no mail (notifications off; logged once at start).', parse: smtpUrl,

@@ -6,6 +6,7 @@ import type { Parley } from '../compose.js';
 import { clientError, frameworkError, installErrorHandler } from './error-handler.js';
 import { installValidators } from './validators.js';
 import { refuseMalformedStrings } from './well-formed-strings.js';
+import { httpServerOptions, limitConnectionsPerIp } from './connection-limits.js';
 import { authRoutes } from './routes/auth.js';
 import { commentRoutes } from './routes/comments.js';
 import { countRoutes } from './routes/counts.js';
@@ -36,10 +37,15 @@ export async function buildApp(parley: Parley, options: AppOptions): Promise<Fas
     // One line per request only when asked for (LOG_LEVEL=debug or trace): it costs throughput.
     logController: new LogController({ disableRequestLogging: !['debug', 'trace'].includes(config.logLevel) }),
     return503OnClosing: true,
+    // Slow clients: the whole request within REQUEST_TIMEOUT (408), idle keep-alive connections closed.
+    requestTimeout: config.requestTimeout,
+    keepAliveTimeout: config.keepAliveTimeout,
+    http: httpServerOptions(config),
     // Errors met before a route runs keep the JSON error shape too.
     frameworkErrors: frameworkError,
     clientErrorHandler: clientError,
   });
+  limitConnectionsPerIp(app.server, config.connectionsPerIp);
   installErrorHandler(app);
   installValidators(app);
   refuseMalformedStrings(app);
