@@ -41,6 +41,8 @@ export type ErrorCode =
   | 'NOT_FOUND'
   | 'HEADERS_TOO_LARGE'
   | 'REQUEST_TIMEOUT'
+  | 'SERVICE_UNAVAILABLE'
+  | 'STORAGE_FULL'
   | 'INTERNAL';
 
 /** An expected failure that carries a stable code. Thrown by use cases, mapped to HTTP in one place. */

@@ -1,6 +1,7 @@
 import type { Socket } from 'node:net';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { DomainError, type ErrorCode } from '../../core/errors.js';
+import { dbFailure } from '../storage/db-errors.js';
 import { ERROR_STATUS } from './error-status.js';
 
 const FASTIFY_CODES: Record<string, ErrorCode> = {
@@ -33,6 +34,15 @@ export function installErrorHandler(app: FastifyInstance): void {
     if (error instanceof SyntaxError && fe.statusCode === 400) return sendError(reply, 'INVALID_JSON', 'The request body is not valid JSON.');
     if (fe.statusCode && fe.statusCode >= 400 && fe.statusCode < 500) {
       return sendError(reply, fe.statusCode === 404 ? 'NOT_FOUND' : 'VALIDATION_FAILED', fe.message);
+    }
+    const db = dbFailure(error);
+    if (db) {
+      // The database is restarting, unreachable or full: a clear 503 the client may retry, not a 500.
+      request.log.warn({ err: error }, db === 'full' ? 'database full' : 'database unavailable');
+      reply.header('Retry-After', db === 'full' ? '60' : '5');
+      return db === 'full'
+        ? sendError(reply, 'STORAGE_FULL', 'The comments database is out of space; nothing was saved. Try again later.')
+        : sendError(reply, 'SERVICE_UNAVAILABLE', 'The comments database cannot be reached right now; nothing was saved. Try again in a few seconds.');
     }
     request.log.error({ err: error }, 'unhandled error');
     return sendError(reply, 'INTERNAL', 'Something went wrong on our side.');

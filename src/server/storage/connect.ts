@@ -1,4 +1,5 @@
 import { mkdirSync } from 'node:fs';
+import { statfs } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { Kysely, Migrator, PostgresDialect, SqliteDialect } from 'kysely';
 import type { Database } from './database.js';
@@ -8,6 +9,10 @@ import { migrationProvider } from './migrations/index.js';
 export interface Storage {
   db: Kysely<Database>;
   engine: DatabaseTarget['engine'];
+  /** Readiness: one round trip with a statement prepared once; rejects when the database does not answer. */
+  ping(): Promise<void>;
+  /** Bytes free on the disk under a SQLite file (null for PostgreSQL, whose disk Parley cannot see). */
+  freeBytes(): Promise<number | null>;
   close(): Promise<void>;
 }
 
@@ -26,7 +31,19 @@ export async function openStorage(target: DatabaseTarget, options: { poolSize?: 
     sqlite.pragma('foreign_keys = ON');
     sqlite.pragma('busy_timeout = 5000');
     const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
-    return { db, engine: 'sqlite', close: () => db.destroy() };
+    const ready = sqlite.prepare('select 1');
+    const dir = target.path === ':memory:' ? null : dirname(target.path);
+    return {
+      db,
+      engine: 'sqlite',
+      ping: async () => void ready.get(),
+      freeBytes: async () => {
+        if (!dir) return null;
+        const fs = await statfs(dir);
+        return Number(fs.bavail) * Number(fs.bsize);
+      },
+      close: () => db.destroy(),
+    };
   }
   const { default: pg } = await import('pg');
   const pool = new pg.Pool({
@@ -38,8 +55,19 @@ export async function openStorage(target: DatabaseTarget, options: { poolSize?: 
   // An idle connection dropped by the server (restart, failover) must not crash the process; the pool
   // replaces it on next use.
   pool.on('error', (error) => options.onIdleError?.(error));
+  // pg-pool listens for errors only on idle clients; a client checked out when the server goes away (restart:
+  // 57P01) would emit an unhandled 'error' and end the process. Its query fails instead (503 for the caller),
+  // and the pool drops the broken client when it is released.
+  pool.on('connect', (client) => client.on('error', (error) => options.onIdleError?.(error)));
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-  return { db, engine: 'postgres', close: () => db.destroy() };
+  return {
+    db,
+    engine: 'postgres',
+    // A named statement: each pooled connection prepares it once.
+    ping: async () => void (await pool.query({ name: 'parley_ready', text: 'select 1' })),
+    freeBytes: async () => null,
+    close: () => db.destroy(),
+  };
 }
 
 export interface MigrationReport {
