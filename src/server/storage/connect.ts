@@ -1,10 +1,11 @@
 import { mkdirSync } from 'node:fs';
 import { statfs } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import { Kysely, Migrator, PostgresDialect, SqliteDialect } from 'kysely';
+import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql } from 'kysely';
 import type { Database } from './database.js';
 import type { DatabaseTarget } from './database-url.js';
 import { migrationProvider } from './migrations/index.js';
+import { applyPragmas } from './sqlite/statement-cache.js';
 
 export interface Storage {
   db: Kysely<Database>;
@@ -22,21 +23,26 @@ export interface Storage {
  */
 export async function openStorage(target: DatabaseTarget, options: { poolSize?: number; onIdleError?: (error: Error) => void } = {}): Promise<Storage> {
   if (target.engine === 'sqlite') {
-    const { default: SqliteDatabase } = await import('better-sqlite3');
-    if (target.path !== ':memory:') mkdirSync(dirname(target.path), { recursive: true });
-    const sqlite = new SqliteDatabase(target.path);
-    sqlite.pragma('journal_mode = WAL');
-    // FULL: a commit is on disk before the client hears it was accepted.
-    sqlite.pragma('synchronous = FULL');
-    sqlite.pragma('foreign_keys = ON');
-    sqlite.pragma('busy_timeout = 5000');
-    const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
-    const ready = sqlite.prepare('select 1');
-    const dir = target.path === ':memory:' ? null : dirname(target.path);
+    const memory = target.path === ':memory:';
+    let db: Kysely<Database>;
+    if (memory) {
+      // One connection (tools and tests): nothing to split.
+      const { default: SqliteDatabase } = await import('better-sqlite3');
+      const sqlite = new SqliteDatabase(':memory:');
+      applyPragmas(sqlite);
+      db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+    } else {
+      mkdirSync(dirname(target.path), { recursive: true });
+      // Writes in their own thread (fsync and checkpoints off the event loop), reads on a read-only connection.
+      const { SplitSqliteDialect } = await import('./sqlite/split-dialect.js');
+      db = new Kysely<Database>({ dialect: new SplitSqliteDialect(target.path) });
+    }
+    const dir = memory ? null : dirname(target.path);
     return {
       db,
       engine: 'sqlite',
-      ping: async () => void ready.get(),
+      // A SELECT on the read connection, prepared once (statement cache); the writer answers writes' failures.
+      ping: async () => void (await db.selectNoFrom(sql<number>`1`.as('one')).execute()),
       freeBytes: async () => {
         if (!dir) return null;
         const fs = await statfs(dir);

@@ -1,0 +1,81 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { sql } from 'kysely';
+import { migrateToLatest, openStorage, type Storage } from '../../src/server/storage/connect.js';
+import { parseDatabaseUrl } from '../../src/server/storage/database-url.js';
+import { getSite, insertSite } from '../../src/server/storage/repos/site-repo.js';
+import { createTransactor } from '../../src/server/storage/transactor.js';
+import { sqliteEngine, type TestDatabase } from '../support/engines.js';
+
+/**
+ * SQLite writes run in their own thread and reads on a read-only connection of the event loop: a reader never waits
+ * for a writer (its commit's fsync, a checkpoint, or a transaction still open), and sees each committed write.
+ */
+describe('sqlite: writer thread and read connection', () => {
+  let database: TestDatabase;
+  let s: Storage;
+  before(async () => {
+    database = await sqliteEngine.create();
+    s = await openStorage(parseDatabaseUrl(database.url));
+    await migrateToLatest(s.db);
+    await insertSite(s.db, { id: 'a', name: 'A', origins: [], createdAt: 1 });
+  });
+  after(async () => {
+    await s?.close();
+    await database?.drop();
+  });
+
+  test('a read is answered while a write transaction is open, and sees the last committed state', async () => {
+    const transact = createTransactor(s.db, s.engine);
+    let inside!: () => void;
+    const held = new Promise<void>((r) => (inside = r));
+    let finish!: () => void;
+    const release = new Promise<void>((r) => (finish = r));
+    const writing = transact(async (trx) => {
+      await insertSite(trx, { id: 'b', name: 'B', origins: [], createdAt: 2 });
+      inside();
+      await release; // the transaction stays open on the writer thread
+    });
+    await held;
+    const started = performance.now();
+    const a = await getSite(s.db, 'a');
+    const b = await getSite(s.db, 'b');
+    const ms = performance.now() - started;
+    assert.equal(a?.name, 'A', 'committed rows are read during the open transaction');
+    assert.equal(b, undefined, 'the open transaction is not visible to readers');
+    assert.ok(ms < 100, `the reads did not wait for the writer (${ms.toFixed(1)} ms)`);
+    finish();
+    await writing;
+    assert.equal((await getSite(s.db, 'b'))?.name, 'B', 'visible once committed');
+  });
+
+  test('writes outside a transaction wait their turn and do not mix into an open one', async () => {
+    const transact = createTransactor(s.db, s.engine);
+    let finish!: () => void;
+    const release = new Promise<void>((r) => (finish = r));
+    let inside!: () => void;
+    const held = new Promise<void>((r) => (inside = r));
+    const failing = transact(async (trx) => {
+      await insertSite(trx, { id: 'c', name: 'C', origins: [], createdAt: 3 });
+      inside();
+      await release;
+      throw new Error('rolled back');
+    });
+    await held;
+    const outside = insertSite(s.db, { id: 'd', name: 'D', origins: [], createdAt: 4 });
+    finish();
+    await assert.rejects(failing, /rolled back/);
+    await outside;
+    assert.equal(await getSite(s.db, 'c'), undefined, 'the failed transaction left nothing');
+    assert.equal((await getSite(s.db, 'd'))?.name, 'D', 'the write made meanwhile is kept');
+  });
+
+  test('the database is checked intact and in WAL mode with full sync', async () => {
+    const rows = await sql<{ journal_mode: string }>`pragma journal_mode`.execute(s.db);
+    assert.equal(rows.rows[0]?.journal_mode, 'wal');
+    const sync = await sql<{ synchronous: number }>`pragma synchronous`.execute(s.db);
+    assert.equal(sync.rows[0]?.synchronous, 2, 'synchronous = FULL on the writer');
+    const check = await sql<{ integrity_check: string }>`pragma integrity_check`.execute(s.db);
+    assert.equal(check.rows[0]?.integrity_check, 'ok');
+  });
+});
