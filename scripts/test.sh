@@ -32,6 +32,8 @@ if [ "$quick" = 0 ]; then
   need=()
   compgen -G '/usr/lib/postgresql/*/bin/initdb' >/dev/null || need+=(postgresql)
   [ -x "${CHROMIUM_PATH:-/usr/bin/chromium}" ] || need+=(chromium)
+  # Emoji (reactions) in the screenshots the browser tests keep for people to look at.
+  [ -e /usr/share/fonts/truetype/noto/NotoColorEmoji.ttf ] || need+=(fonts-noto-color-emoji)
   command -v g++ >/dev/null || need+=(g++ make python3)
   if ((${#need[@]})); then
     echo "installing: ${need[*]}"
