@@ -39,6 +39,8 @@ export const PublicComment = Type.Object(
       url: Type.Union([Type.String(), Type.Null()]),
       badge: Type.Union([Type.Literal('author'), Type.Literal('staff'), Type.Null()], { description: 'The column\'s author or the site\'s staff; null for everyone else.' }),
       verified: Type.Boolean({ description: 'Signed in (email verified by magic link) or signed in by the publisher (SSO).' }),
+      avatar: Type.Union([Type.String(), Type.Null()], { description: 'The author\'s own picture, an https URL the publisher passed (SSO claim `picture`); null otherwise (never Gravatar). Null for a deleted comment.' }),
+      key: Type.String({ description: '8 lowercase hex characters derived (HMAC, per site) from the author\'s identity: stable for one author on one site, not reversible. For the colour of initials. "" for a deleted comment.' }),
     }),
     html: Type.String({ description: 'Sanitised HTML rendered from the Markdown text; empty for a deleted comment.' }),
     createdAt: Type.String({ format: 'date-time' }),
@@ -48,6 +50,7 @@ export const PublicComment = Type.Object(
     downvotes: Type.Integer({ minimum: 0 }),
     replyCount: Type.Integer({ minimum: 0 }),
     passage: Type.Union([PublicPassage, Type.Null()]),
+    reactions: Type.Record(Type.String(), Type.Integer({ minimum: 1 }), { description: 'Readers\' reactions (like, love, laugh, wow, sad, angry) with a count above 0; {} when none.' }),
   },
 );
 export type PublicComment = Static<typeof PublicComment>;
@@ -74,6 +77,10 @@ export const PostCommentBody = Type.Object(
     notify: Type.Optional(Type.Array(Type.Union([Type.Literal('page'), Type.Literal('replies'), Type.Literal('comment')]), {
       maxItems: 3, uniqueItems: true,
       description: 'Subscribe author.email (double opt-in, immediate mails): page = new comments on this page, replies = replies to my comments on the site, comment = replies to this comment. Needs X-Parley-CSRF.',
+    })),
+    mentions: Type.Optional(Type.Array(CommentId, {
+      maxItems: 10,
+      description: 'Comments of this page the text answers by `@Name` (their author\'s name as shown): that text becomes a link to the comment, and their authors who follow "replies to my comments" are notified. Unknown ids and other pages\' comments are ignored.',
     })),
     passage: Type.Optional(
       Type.Object(
@@ -128,6 +135,16 @@ export const CommentReply = Type.Object({ comment: PublicComment });
 export const ConversationReply = Type.Object({ comments: Type.Array(PublicComment) });
 
 export const VoteBody = Type.Object({ value: Type.Union([Type.Literal(1), Type.Literal(-1), Type.Literal(0)]) }, { additionalProperties: false });
+const ReactionKey = Type.String({ maxLength: 16 });
+export const ReactBody = Type.Object(
+  { reaction: Type.Union([ReactionKey, Type.Null()], { description: 'One of the site\'s reactions (like, love, laugh, wow, sad, angry as enabled), or null to take it back.' }) },
+  { additionalProperties: false },
+);
+export const ReactReply = Type.Object({
+  reaction: Type.Union([Type.String(), Type.Null()], { description: 'The reader\'s reaction now.' }),
+  reactions: PublicComment.properties.reactions,
+});
+
 export const VoteReply = Type.Object({
   id: Type.String(),
   value: Type.Integer(),
@@ -226,3 +243,32 @@ export const PageAuthorsBody = Type.Object(
 );
 export type PageAuthorsBody = Static<typeof PageAuthorsBody>;
 export const PageAuthorsReply = Type.Object({ authorIds: Type.Array(Type.String()) });
+
+export const WidgetConfigQuery = Type.Object({ site: SiteId });
+export const WidgetConfigReply = Type.Object(
+  {
+    site: Type.Object({ id: Type.String(), name: Type.String() }),
+    mail: Type.Boolean({ description: 'SMTP_URL is set: subscriptions, "Notify me of replies" and magic links are possible.' }),
+    signIn: Type.Array(Type.Union([Type.Literal('email'), Type.Literal('sso')]), { description: 'email: magic links (mail on); sso: the site has an SSO secret (publisher sign-in).' }),
+    maxCommentLength: Type.Integer({ description: 'MAX_COMMENT_LENGTH, in characters.' }),
+    editWindowSeconds: Type.Integer({ description: 'EDIT_WINDOW: how long authors may edit or delete a comment.' }),
+    reactions: Type.Array(Type.String(), { description: 'The reactions readers may give on this site, in order; [] when off.' }),
+  },
+  { description: 'What this Parley can do for the site: the widget offers only that.' },
+);
+export type WidgetConfigReply = Static<typeof WidgetConfigReply>;
+
+export const PreviewBody = Type.Object(
+  {
+    site: SiteId,
+    body: Type.String({ maxLength: 200_000 }),
+    url: Type.Optional(PageUrl),
+    mentions: Type.Optional(Type.Array(CommentId, {
+      maxItems: 10,
+      description: 'As in POST /api/v1/comments: comments of the page `url` whose author\'s `@Name` becomes a link; ignored without `url`.',
+    })),
+  },
+  { additionalProperties: false },
+);
+export type PreviewBody = Static<typeof PreviewBody>;
+export const PreviewReply = Type.Object({ html: Type.String({ description: 'The text rendered exactly as a posted comment would be (sanitised); "" for an empty text.' }) });

@@ -12,7 +12,9 @@ export function toPublicComment(c: Comment): PublicComment {
     parentId: c.parentId,
     depth: c.depth,
     status: deleted ? 'deleted' : 'published',
-    author: deleted ? { name: '', url: null, badge: null, verified: false } : { name: c.author.name, url: c.author.url, badge: c.author.badge ?? null, verified: c.author.verified ?? false },
+    author: deleted
+      ? { name: '', url: null, badge: null, verified: false, avatar: null, key: '' }
+      : { name: c.author.name, url: c.author.url, badge: c.author.badge ?? null, verified: c.author.verified ?? false, avatar: c.author.avatar ?? null, key: c.author.key ?? '' },
     html: deleted ? '' : c.bodyHtml,
     createdAt: iso(c.createdAt),
     editedAt: c.editedAt === null ? null : iso(c.editedAt),
@@ -29,5 +31,6 @@ export function toPublicComment(c: Comment): PublicComment {
       reason: c.passage.reason,
       current: c.passage.current,
     },
+    reactions: { ...c.reactions },
   };
 }

@@ -10,6 +10,9 @@ export const DEMO_CSS = `:root {
   --note-bg: #eef2f6;
   --note-border: #51657a;
   --focus: #1a5fb4;
+  --field-border: #857d72;
+  --passage: #f7e1d7;
+  --passage-line: #c98b7d;
   --measure: 40rem;
 }
 @media (prefers-color-scheme: dark) {
@@ -23,7 +26,33 @@ export const DEMO_CSS = `:root {
     --note-bg: #1c232b;
     --note-border: #8ea7c0;
     --focus: #8ab4ff;
+    --field-border: #7a7268;
+    --passage: #4a2a24;
+    --passage-line: #a05a4c;
   }
+}
+/*
+ * Parley in the Courier's palette, through the widget's CSS custom properties (src/widget/README.md, "Theming").
+ * Set on :root, an ancestor of both the widget (#parley) and the column, so the passage highlights and markers in
+ * the column take them too (on #parley alone would do as well: passages.js copies them from there to its elements
+ * in the article). They name the page's own variables, so the dark scheme follows by itself. The widget's
+ * background stays transparent and its font is the page's.
+ */
+:root {
+  --parley-fg: var(--fg);
+  --parley-muted: var(--muted);
+  --parley-accent: var(--accent);
+  --parley-on-accent: var(--bg);
+  --parley-field-bg: var(--bg);
+  --parley-border: var(--field-border);
+  --parley-highlight: var(--quote-bg);
+  --parley-radius: 2px;
+  --parley-passage-bg: var(--passage);
+  --parley-passage-line: var(--passage-line);
+  --parley-passage-active: var(--passage-line);
+  --parley-marker-bg: var(--passage);
+  --parley-marker-fg: var(--accent);
+  --parley-marker-border: var(--passage-line);
 }
 *, *::before, *::after { box-sizing: border-box; }
 html { -webkit-text-size-adjust: 100%; text-size-adjust: 100%; }

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { demoColumns } from './columns/index.js';
 import { DEMO_CSS } from './demo-css.js';
+import { FAVICON_ICO, FAVICON_SVG } from './favicon.js';
 import { renderColumnPage } from './render-column.js';
 import { renderIndexPage } from './render-index.js';
 import { renderNotFoundPage } from './render-not-found.js';
@@ -17,6 +18,7 @@ export interface DemoPagesOptions {
 
 const HTML = 'text/html; charset=utf-8';
 const CSS = 'text/css; charset=utf-8';
+const ICON_CACHE = 'public, max-age=86400';
 
 function checkOptions(opts: DemoPagesOptions): void {
   let url: URL;
@@ -35,7 +37,7 @@ function checkOptions(opts: DemoPagesOptions): void {
 
 /**
  * Serves the demo publication: `GET /` (front page), `GET /columns/:slug` (a column, or a 404 page) and
- * `GET /demo.css`. Every page is rendered once, here, since the content is static.
+ * `GET /demo.css`, and the icon (`/favicon.svg`, `/favicon.ico`). Every page is rendered once, here, since the content is static.
  */
 export async function demoPages(app: FastifyInstance, opts: DemoPagesOptions): Promise<void> {
   checkOptions(opts);
@@ -53,4 +55,6 @@ export async function demoPages(app: FastifyInstance, opts: DemoPagesOptions): P
   });
 
   app.get('/demo.css', async (_request, reply) => reply.type(CSS).send(DEMO_CSS));
+  app.get('/favicon.svg', async (_request, reply) => reply.type('image/svg+xml; charset=utf-8').header('Cache-Control', ICON_CACHE).send(FAVICON_SVG));
+  app.get('/favicon.ico', async (_request, reply) => reply.type('image/x-icon').header('Cache-Control', ICON_CACHE).send(FAVICON_ICO));
 }

@@ -30,6 +30,7 @@ export function renderDocument(page: PageShell): string {
     `<title>${escapeHtml(title)}</title>`,
     page.description ? `<meta name="description" content="${escapeHtml(page.description)}">` : '',
     page.canonicalUrl ? `<link rel="canonical" href="${escapeHtml(page.canonicalUrl)}">` : '',
+    '<link rel="icon" href="/favicon.svg" type="image/svg+xml">',
     '<link rel="stylesheet" href="/demo.css">',
   ].filter(Boolean);
   return `<!doctype html>

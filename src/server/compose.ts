@@ -15,6 +15,7 @@ import { Live } from './live/live.js';
 import { LivePageCache } from './live/live-page-cache.js';
 import { createMailer, defaultFrom } from './mail/mailer.js';
 import { createTokenSigner } from './security/signed-token.js';
+import { AUTHOR_KEY_SECRET, createAuthorKeyer } from './security/author-key.js';
 import { WindowLimiter } from './security/window-limiter.js';
 import { pruneDigestItems } from './storage/repos/digest-repo.js';
 import { loadOrCreateSecret } from './storage/repos/secret-repo.js';
@@ -59,6 +60,7 @@ export async function compose(config: Config, options: ComposeOptions = {}): Pro
     throw e;
   }
   const secret = await loadOrCreateSecret(storage.db, 'tokens', newSecret, now());
+  const authorKeySecret = await loadOrCreateSecret(storage.db, AUTHOR_KEY_SECRET, newSecret, now());
   const mailer = createMailer({ smtpUrl: config.smtpUrl, from: defaultFrom(config.mailFrom, config.publicUrl) });
   const sites = new SiteDirectory(storage.db, 5_000, now);
   // Several processes may share PostgreSQL: each drops its cached pages of a thread another changed (live/live.ts).
@@ -73,6 +75,7 @@ export async function compose(config: Config, options: ComposeOptions = {}): Pro
     newId,
     newSecret,
     renderMarkdown: createMarkdownRenderer(),
+    authorKey: createAuthorKeyer(authorKeySecret),
     limits: { maxBodyLength: config.maxCommentLength, maxNameLength: 80 },
     editWindowMs: config.editWindow,
     sites,

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from './storage/database.js';
+import { ssoSiteIds } from './storage/repos/account-repo.js';
 import { listSites, type Site } from './storage/repos/site-repo.js';
 
 /**
@@ -9,6 +10,7 @@ import { listSites, type Site } from './storage/repos/site-repo.js';
 export class SiteDirectory {
   private sites = new Map<string, Site>();
   private origins = new Set<string>();
+  private sso = new Set<string>();
   private loadedAt = -Infinity;
   private loading: Promise<void> | null = null;
 
@@ -17,6 +19,12 @@ export class SiteDirectory {
   async get(id: string): Promise<Site | undefined> {
     await this.fresh(() => this.sites.has(id));
     return this.sites.get(id);
+  }
+
+  /** Whether the site has an SSO secret (publisher sign-in); false for an unknown site. */
+  async hasSso(id: string): Promise<boolean> {
+    await this.fresh(() => this.sites.has(id));
+    return this.sso.has(id);
   }
 
   /** Whether any site allows this origin: used to answer CORS preflights, which name no site. */
@@ -45,9 +53,10 @@ export class SiteDirectory {
   }
 
   private load(): Promise<void> {
-    this.loading ??= listSites(this.db)
-      .then((list) => {
+    this.loading ??= Promise.all([listSites(this.db), ssoSiteIds(this.db)])
+      .then(([list, sso]) => {
         this.sites = new Map(list.map((s) => [s.id, s]));
+        this.sso = new Set(sso);
         this.origins = new Set(list.flatMap((s) => s.origins));
         this.loadedAt = this.now();
       })

@@ -10,28 +10,30 @@ const me = ownScript('embed.js');
 if (me) {
   const { script, base } = me;
   const w = window as WidgetWindow;
+  const lang = script.dataset.lang || document.documentElement.lang;
   if (!w.__parley) {
     w.__parley = [];
-    const add = (tag: string, attrs: Record<string, string>) =>
+    const add = (tag: string, attrs: Record<string, string | boolean>) =>
       document.head.appendChild(Object.assign(document.createElement(tag), attrs));
     // Fetch the stylesheet while app.js loads; the app links it again inside its shadow root.
     add('link', { rel: 'preload', as: 'style', href: base + 'widget/app.css' });
-    add('script', { src: base + 'widget/app.js' }); // inserted scripts run async
+    // Inserted scripts run async; with async=false in the order inserted: German first (shared/i18n.ts), then the app.
+    if (/^de\b/i.test(lang)) add('script', { src: base + 'widget/i18n/de.js', async: false });
+    add('script', { src: base + 'widget/app.js', async: false });
   }
   const start = () => {
     const d = script.dataset;
     const canonical = document.querySelector<HTMLLinkElement>('link[rel=canonical]');
+    // data-sort, data-content, data-sso as they are (the app checks them).
     const config: WidgetConfig = {
+      ...d,
       base,
       site: d.site ?? '',
       url: d.url || canonical?.href || pageUrl(),
       title: d.title || document.title,
       theme: d.theme || 'auto',
-      sort: d.sort,
-      lang: d.lang,
-      content: d.content,
+      lang,
       target: d.target || '#parley',
-      sso: d.sso,
     };
     w.__parley!.push(config);
   };

@@ -310,12 +310,13 @@ for (const engine of ENGINES) {
       const res = await postAs({ cookie: a.cookie, 'x-parley-csrf': a.csrf }, { author: { name: 'Impostor' } });
       assert.equal(res.statusCode, 201, res.body);
       const { comment } = res.json();
-      assert.deepEqual(comment.author, { name: 'claire', url: null, badge: null, verified: true });
+      assert.deepEqual(comment.author, { name: 'claire', url: null, badge: null, verified: true, avatar: null, key: comment.author.key });
       // a guest: not verified
       const guest = await post(t.app, { body: 'as a guest', name: 'Claire' });
       const list = await t.app.inject({ method: 'GET', url: `/api/v1/comments?site=${SITE}&url=${encodeURIComponent(PAGE)}`, headers: { origin: ORIGIN } });
       const byId = new Map(list.json().comments.map((c: { id: string }) => [c.id, c]));
-      assert.deepEqual((byId.get(guest.comment.id) as { author: object }).author, { name: 'Claire', url: null, badge: null, verified: false });
+      const guestAuthor = (byId.get(guest.comment.id) as { author: { key: string } }).author;
+      assert.deepEqual(guestAuthor, { name: 'Claire', url: null, badge: null, verified: false, avatar: null, key: guestAuthor.key });
       // an ended session without a name is not silently a guest
       const ended = await postAs({ cookie: 'parley_session=ended' });
       assert.equal(ended.json().error.code, 'SIGN_IN_REQUIRED');
@@ -350,7 +351,7 @@ for (const engine of ENGINES) {
       });
       const good = await postWith(signSsoJwt({ sub: '42', name: 'Eve Editor', badge: 'author', url: 'https://news.example.org/eve', exp }, secret));
       assert.equal(good.statusCode, 201, good.body);
-      assert.deepEqual(good.json().comment.author, { name: 'Eve Editor', url: 'https://news.example.org/eve', badge: 'author', verified: true });
+      assert.deepEqual(good.json().comment.author, { name: 'Eve Editor', url: 'https://news.example.org/eve', badge: 'author', verified: true, avatar: null, key: good.json().comment.author.key });
       const staff = await postWith(signSsoJwt({ sub: '7', name: 'Sam', badge: 'staff', exp }, secret));
       assert.equal(staff.json().comment.author.badge, 'staff');
       const plain = await postWith(signSsoJwt({ sub: '8', name: 'Reader', badge: 'emperor', exp }, secret));
@@ -395,7 +396,7 @@ for (const engine of ENGINES) {
       const a = await signIn('writer@example.org');
       await t.app.inject({ method: 'PUT', url: '/api/v1/pages/authors', headers: { authorization: `Bearer ${key}` }, payload: { site: SITE, url: page2, authorIds: [a.user.id] } });
       const res = await t.app.inject({ method: 'POST', url: '/api/v1/comments', headers: { origin: ORIGIN, cookie: a.cookie, 'x-parley-csrf': a.csrf }, payload: { site: SITE, url: page2, body: 'mine' } });
-      assert.deepEqual(res.json().comment.author, { name: 'writer', url: null, badge: 'author', verified: true });
+      assert.deepEqual(res.json().comment.author, { name: 'writer', url: null, badge: 'author', verified: true, avatar: null, key: res.json().comment.author.key });
     });
 
     test('moderators see an address\'s history and ban it: its posts are refused with AUTHOR_BANNED', async () => {

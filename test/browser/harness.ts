@@ -12,11 +12,13 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
 import { createTestApp, ORIGIN, PAGE, SITE, type TestApp, type TestAppOptions } from '../support/app.js';
 
 export { ORIGIN, PAGE, SITE };
 export const PARLEY = 'https://comments.example.org/';
+/** A phone's context (a 390×844 screen, touch), for `context()`. */
+export const PHONE: BrowserContextOptions = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 };
 
 const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -42,7 +44,7 @@ function newest(dir: string): number {
  */
 export function buildWidget(): void {
   const out = join(root, 'dist', 'widget');
-  const bundles = ['embed.js', 'app.js', 'app.css', 'passages.js', 'anchoring.js', 'account.js', 'count.js'].map((f) => join(out, f));
+  const bundles = ['embed.js', 'app.js', 'app.css', 'passages.js', 'anchoring.js', 'account.js', 'compose.js', 'count.js', 'reactions.js', 'mentions.js', 'i18n/de.js'].map((f) => join(out, f));
   if (bundles.every((f) => existsSync(f))) {
     const built = Math.min(...bundles.map((f) => statSync(f).mtimeMs));
     if (built >= Math.max(newest(join(root, 'src', 'widget')), newest(join(root, 'src', 'core')))) return;
@@ -83,6 +85,8 @@ export interface PageOptions {
   css?: string;
   /** Replaces the whole body (e.g. for count.js pages). */
   body?: string;
+  /** The page's `<html lang>` (default `en`). */
+  lang?: string;
 }
 
 export interface Harness {
@@ -90,8 +94,11 @@ export interface Harness {
   browser: Browser;
   /** Moves the server clock relative to real time, in ms (negative: the past). */
   shift: number;
-  /** A fresh browser context (own localStorage) with the routes installed; errors collected. */
-  context(): Promise<BrowserContext>;
+  /**
+   * A fresh browser context (own localStorage) with the routes installed; errors collected. `options` replace the
+   * defaults (a 1000×800 viewport), e.g. `{ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true }`.
+   */
+  context(options?: BrowserContextOptions): Promise<BrowserContext>;
   /** Opens the publisher page with the widget and waits until the list has loaded. */
   open(options?: PageOptions, context?: BrowserContext): Promise<Page>;
   /** Posts through the API as another reader. */
@@ -119,7 +126,8 @@ function pageHtml(o: PageOptions): string {
     `${o.article ?? '<article><h1>First column</h1><p>Some opinion worth discussing.</p></article>'}${o.before ?? ''}
 <div id="parley"></div>
 <script src="${PARLEY}embed.js"${attrs} async></script>`;
-  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>First column</title>
+  return `<!doctype html><html lang="${o.lang ?? 'en'}"><head><meta charset="utf-8"><title>First column</title>
+<meta name="viewport" content="width=device-width, initial-scale=1">
 <link rel="canonical" href="${o.url ?? PAGE}"><style>body{font-family:serif;margin:2em}${o.css ?? ''}</style></head>
 <body>${body}</body></html>`;
 }
@@ -135,8 +143,8 @@ export async function startHarness(options: TestAppOptions = {}): Promise<Harnes
     browser: await launchBrowser(),
     shift: 0,
     problems: [],
-    async context() {
-      const context = await h.browser.newContext({ viewport: { width: 1000, height: 800 } });
+    async context(options) {
+      const context = await h.browser.newContext({ viewport: { width: 1000, height: 800 }, ...options });
       pages.set(context, pageHtml({}));
       const asked: string[] = [];
       requests.set(context, asked);
@@ -176,7 +184,7 @@ export async function startHarness(options: TestAppOptions = {}): Promise<Harnes
       pages.set(ctx, pageHtml(o));
       const page = await ctx.newPage();
       await page.goto(`${o.url ?? PAGE}${o.hash ? `#${o.hash}` : ''}`);
-      if (!o.body) await page.locator('#parley [role=feed][aria-busy=false]').waitFor({ state: 'attached' });
+      if (!o.body) await page.locator('#parley [aria-busy=false]').first().waitFor({ state: 'attached' });
       return page;
     },
     requests: (context) => requests.get(context) ?? [],

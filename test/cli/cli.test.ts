@@ -77,9 +77,24 @@ for (const engine of ENGINES) {
       assert.equal(bad.code, 1);
       assert.match(bad.stderr, /not an origin/);
       const upd = await parley(['site', 'update', 'my-paper', '--origin', 'https://paper.example'], env);
-      assert.match(upd.stdout, /Updated site my-paper\tMy Paper\thttps:\/\/paper\.example$/m);
+      assert.match(upd.stdout, /Updated site my-paper\tMy Paper\thttps:\/\/paper\.example\tnone$/m, 'reactions are off by default');
       const list = JSON.parse((await parley(['site', 'list', '--json'], env)).stdout);
       assert.deepEqual(list.map((s: { id: string; origins: string[] }) => [s.id, s.origins]), [['my-paper', ['https://paper.example']]]);
+      // Reactions: a subset of the vocabulary, in the order given; none turns them off; unknown names are refused.
+      const react = await parley(['site', 'update', 'my-paper', '--reactions', 'love,like,laugh'], env);
+      assert.equal(react.code, 0, react.stderr);
+      assert.match(react.stdout, /Updated site my-paper\tMy Paper\thttps:\/\/paper\.example\tlove,like,laugh$/m, 'origins are kept');
+      const table = (await parley(['site', 'list'], env)).stdout;
+      assert.match(table, /^id\tname\torigins\treactions$/m);
+      assert.match(table, /^my-paper\tMy Paper\thttps:\/\/paper\.example\tlove,like,laugh$/m);
+      assert.deepEqual(JSON.parse((await parley(['site', 'list', '--json'], env)).stdout)[0].reactions, ['love', 'like', 'laugh']);
+      const unknown = await parley(['site', 'update', 'my-paper', '--reactions', 'like,thumbsup'], env);
+      assert.equal(unknown.code, 1);
+      assert.match(unknown.stderr, /thumbsup.*like, love, laugh, wow, sad, angry/);
+      assert.match((await parley(['site', 'update', 'my-paper', '--name', 'My Paper'], env)).stdout, /\tlove,like,laugh$/m, 'an update without --reactions keeps them');
+      assert.match((await parley(['site', 'update', 'my-paper', '--reactions', 'none'], env)).stdout, /\tnone$/m);
+      const added = await parley(['site', 'add', 'with-reactions', '--reactions', 'wow'], env);
+      assert.match(added.stdout, /Added site with-reactions\twith-reactions\t.*\twow$/m);
       const missing = await parley(['site', 'update', 'nope', '--name', 'x'], env);
       assert.equal(missing.code, 1);
       assert.match(missing.stderr, /no site "nope"/);

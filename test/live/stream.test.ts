@@ -11,7 +11,7 @@ async function until(cond: () => boolean): Promise<void> {
   }
 }
 
-const PUBLIC_KEYS = ['author', 'createdAt', 'depth', 'downvotes', 'editedAt', 'html', 'id', 'parentId', 'passage', 'replyCount', 'score', 'status', 'upvotes'];
+const PUBLIC_KEYS = ['author', 'createdAt', 'depth', 'downvotes', 'editedAt', 'html', 'id', 'parentId', 'passage', 'reactions', 'replyCount', 'score', 'status', 'upvotes'];
 
 for (const engine of ENGINES) {
   describe(`${engine.name}: live updates (GET /api/v1/stream)`, { skip: engine.skipReason }, () => {
@@ -65,7 +65,7 @@ for (const engine of ENGINES) {
       assert.equal((await vote(comment.id, 1)).statusCode, 200);
       const voted = await s.next();
       assert.equal(voted.event, 'comment.voted');
-      assert.deepEqual(JSON.parse(voted.data), { id: comment.id, score: 1, upvotes: 1, downvotes: 0 });
+      assert.deepEqual(JSON.parse(voted.data), { id: comment.id, score: 1, upvotes: 1, downvotes: 0, reactions: {} });
       const reply = await post(t.app, { url: page, parentId: comment.id, body: 'A reply' });
       const replied = await s.next();
       assert.equal(replied.event, 'comment.created');
@@ -75,7 +75,7 @@ for (const engine of ENGINES) {
       const deleted = await s.next();
       assert.equal(deleted.event, 'comment.deleted');
       assert.deepEqual({ ...JSON.parse(deleted.data), createdAt: 0, editedAt: 0 }, {
-        ...c, status: 'deleted', author: { name: '', url: null, badge: null, verified: false }, html: '', createdAt: 0, editedAt: 0, score: 1, upvotes: 1, replyCount: 1,
+        ...c, status: 'deleted', author: { name: '', url: null, badge: null, verified: false, avatar: null, key: '' }, html: '', createdAt: 0, editedAt: 0, score: 1, upvotes: 1, replyCount: 1,
       });
       // ids increase within the process: <boot>.<n>
       const ns = [created, updated, voted, replied, deleted].map((e) => Number(e.id!.split('.')[1]));
@@ -148,7 +148,9 @@ for (const engine of ENGINES) {
       const evil = await fetch(streamUrl(), { headers: { origin: 'https://evil.example' } });
       assert.equal(evil.status, 403);
       assert.equal(((await evil.json()) as { error: { code: string } }).error.code, 'ORIGIN_NOT_ALLOWED');
-      assert.equal(evil.headers.get('access-control-allow-origin'), null);
+      // the refusal is readable by the page (so the widget can say why), without credentials
+      assert.equal(evil.headers.get('access-control-allow-origin'), '*');
+      assert.equal(evil.headers.get('access-control-allow-credentials'), null);
       const unknown = await fetch(`${base}/api/v1/stream?site=nope&url=${encodeURIComponent(PAGE)}`);
       assert.equal(((await unknown.json()) as { error: { code: string } }).error.code, 'SITE_NOT_FOUND');
       const badUrl = await fetch(`${base}/api/v1/stream?site=${SITE}&url=not-a-url`);

@@ -300,5 +300,44 @@ for (const engine of ENGINES) {
       await run();
       assert.equal(smtp.mails.length, 1);
     });
+
+    /** A comment that @mentions the comments named (by their author's name in the body), then the outbox runs. */
+    const mentioning = async (o: { name: string; email?: string; body: string; mentions: string[]; parentId?: string }) => {
+      const res = await t.app.inject({
+        method: 'POST', url: '/api/v1/comments', headers: { origin: ORIGIN },
+        payload: { site: SITE, url: PAGE, body: o.body, author: { name: o.name, ...(o.email ? { email: o.email } : {}) }, mentions: o.mentions, ...(o.parentId ? { parentId: o.parentId } : {}) },
+      });
+      assert.equal(res.statusCode, 201, res.body);
+      await run();
+    };
+
+    test('@mentions: a mentioned author who follows replies gets one mail, as for a reply, with the link in it', async () => {
+      const ada = await post(t.app, { name: 'Ada', email: 'ada@example.org', body: 'Trams first.' });
+      const other = await post(t.app, { name: 'Ada', email: 'ada@example.org', body: 'And buses.' });
+      await subscribed({ email: 'ada@example.org', kind: 'replies' });
+      await subscribed({ email: 'cy@example.org', kind: 'replies' });
+      await run();
+      smtp.mails.length = 0;
+      await mentioning({ name: 'Bo', body: 'I disagree with @Ada here.', mentions: [ada.comment.id, other.comment.id] });
+      assert.deepEqual(smtp.mails.map((m) => m.to), ['ada@example.org'], 'one mail for two of her comments; nobody else');
+      const mail = smtp.mails[0]!;
+      assert.match(mail.subject, /Bo replied to you/);
+      assert.match(mail.text, /I disagree with @Ada here\./);
+      assert.match(mail.html, /<a class="mention" href="#parley-comment-[0-9a-z]+" data-comment="[0-9a-z]+">@Ada<\/a>/);
+    });
+
+    test('@mentions: a reply that also mentions its parent notifies once; nobody for their own comment, or when the name is not in the text', async () => {
+      const ada = await post(t.app, { name: 'Ada', email: 'ada@example.org' });
+      await subscribed({ email: 'ada@example.org', kind: 'replies' });
+      await run();
+      smtp.mails.length = 0;
+      await mentioning({ name: 'Bo', body: '@Ada indeed', mentions: [ada.comment.id], parentId: ada.comment.id });
+      assert.equal(mailsTo('ada@example.org').length, 1);
+      smtp.mails.length = 0;
+      await mentioning({ name: 'Ada', email: 'ada@example.org', body: 'As @Ada said', mentions: [ada.comment.id] });
+      assert.equal(smtp.mails.length, 0, 'her own comment');
+      await mentioning({ name: 'Bo', body: 'No name here', mentions: [ada.comment.id] });
+      assert.equal(smtp.mails.length, 0, 'not mentioned by name: no link, no mail');
+    });
   });
 }

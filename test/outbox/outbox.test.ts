@@ -102,7 +102,7 @@ for (const engine of ENGINES) {
       assert.equal(body.data.url, PAGE);
       assert.equal(body.data.comment.id, comment.id);
       assert.equal(body.data.comment.html, '<p>Hello <em>hooks</em></p>\n');
-      assert.deepEqual(body.data.comment.author, { name: 'Ada <script>', url: null, badge: null, verified: false });
+      assert.deepEqual(body.data.comment.author, { name: 'Ada <script>', url: null, badge: null, verified: false, avatar: null, key: t.parley.deps.authorKey(SITE, { email: 'ada@example.org', name: 'Ada <script>' }) });
       assert.doesNotMatch(hit.body, /ada@example\.org|127\.0\.0\.1|email|"ip"/);
       assert.ok((await outboxRows()).every((row) => row.done_at !== null));
       const log = await deliveryLog(t.parley.deps, SITE);

@@ -62,7 +62,7 @@ for (const engine of ENGINES) {
       assert.match(events.stderr, /Unknown event type\(s\): comment\.voted/);
       const site = await parley(['webhook', 'list', 'nope'], env);
       assert.equal(site.code, 1);
-      assert.match(site.stderr, /no site "nope"/);
+      assert.match(site.stderr, /Site 'nope' does not exist: create it with `parley site add nope/);
       const missing = await parley(['webhook', 'add', 'paper'], env);
       assert.equal(missing.code, 2);
       assert.match(missing.stderr, /needs <site> <url>/);

@@ -7,6 +7,7 @@ import { addToReplyCount, addToVotes, getComment, getCommentWithSecrets, insertC
 import { getSite, insertSite, listSites, updateSite } from '../../src/server/storage/repos/site-repo.js';
 import { addToCommentCount, countsByUrl, getOrCreateThread } from '../../src/server/storage/repos/thread-repo.js';
 import { getVote, setVote, votesOf } from '../../src/server/storage/repos/vote-repo.js';
+import { addToReactions, getReaction, setReaction } from '../../src/server/storage/repos/reaction-repo.js';
 import { ENGINES, type TestDatabase } from '../support/engines.js';
 
 // One contract, every storage engine: the repos must behave the same on SQLite and PostgreSQL.
@@ -36,9 +37,11 @@ for (const engine of ENGINES) {
     });
 
     test('sites round-trip with their origins', async () => {
-      assert.deepEqual(await getSite(s.db, 'site'), { id: 'site', name: 'Site', origins: ['https://a.example'], createdAt: 1 });
+      assert.deepEqual(await getSite(s.db, 'site'), { id: 'site', name: 'Site', origins: ['https://a.example'], createdAt: 1, reactions: [] });
+      await updateSite(s.db, { id: 'site', name: 'Renamed', origins: ['https://a.example', 'https://b.example'], createdAt: 1, reactions: ['love', 'like'] });
+      assert.deepEqual((await listSites(s.db)).map((x) => [x.name, x.origins.length, x.reactions]), [['Renamed', 2, ['love', 'like']]]);
       await updateSite(s.db, { id: 'site', name: 'Renamed', origins: ['https://a.example', 'https://b.example'], createdAt: 1 });
-      assert.deepEqual((await listSites(s.db)).map((x) => [x.name, x.origins.length]), [['Renamed', 2]]);
+      assert.deepEqual((await getSite(s.db, 'site'))?.reactions, ['love', 'like'], 'an update without reactions keeps them');
       assert.equal(await getSite(s.db, 'missing'), undefined);
     });
 
@@ -93,6 +96,37 @@ for (const engine of ENGINES) {
       assert.deepEqual([...(await votesOf(s.db, 'voterA', ['r1', 'r2', 'r3']))].sort(), [['r1', -1], ['r2', 1]]);
       await setVote(s.db, 'r1', 'voterA', 0, 3);
       assert.equal(await getVote(s.db, 'r1', 'voterA'), 0);
+    });
+
+    test('a reader has one reaction per comment; counts live on the comment and move atomically', async () => {
+      const thread = await getOrCreateThread(s.db, { id: 'thr', siteId: 'site', url: 'https://a.example/reactions', title: null, now: 1 });
+      await insertComment(s.db, comment('re1', thread.id), { rootId: 're1', ip: null, editTokenHash: null });
+      assert.equal(await getReaction(s.db, 're1', 'readerA'), null);
+      await setReaction(s.db, 're1', 'readerA', 'like', 1);
+      await setReaction(s.db, 're1', 'readerA', 'love', 2);
+      await setReaction(s.db, 're1', 'readerB', 'love', 2);
+      assert.equal(await getReaction(s.db, 're1', 'readerA'), 'love', 'a new reaction replaces the old one');
+      await setReaction(s.db, 're1', 'readerB', null, 3);
+      assert.equal(await getReaction(s.db, 're1', 'readerB'), null);
+      // 20 writers at once, each +1 like, and 5 moving one love to sad: exact counts, keys above 0 only.
+      await Promise.all([
+        ...Array.from({ length: 20 }, () => addToReactions(s.db, 're1', { like: 1 })),
+        ...Array.from({ length: 5 }, () => addToReactions(s.db, 're1', { love: 1 })),
+      ]);
+      assert.deepEqual(await addToReactions(s.db, 're1', { love: -2, sad: 1 }), { like: 20, love: 3, sad: 1 });
+      assert.deepEqual((await getComment(s.db, 're1'))?.reactions, { like: 20, love: 3, sad: 1 });
+      assert.deepEqual(Object.keys((await getComment(s.db, 're1'))!.reactions!), ['like', 'love', 'sad']);
+    });
+
+    test('avatar, author key and mentions round-trip; a comment without them reads back without them', async () => {
+      const thread = await getOrCreateThread(s.db, { id: 'thm', siteId: 'site', url: 'https://a.example/mentions', title: null, now: 1 });
+      const withAll = comment('m1', thread.id, {
+        author: { name: 'Ada', email: null, url: null, avatar: 'https://cdn.example/ada.png', key: '0a1b2c3d' }, mentions: ['re1', 'c1'],
+      });
+      await insertComment(s.db, withAll, { rootId: 'm1', ip: null, editTokenHash: null });
+      assert.deepEqual(await getComment(s.db, 'm1'), withAll);
+      await insertComment(s.db, comment('m2', thread.id), { rootId: 'm2', ip: null, editTokenHash: null });
+      assert.deepEqual(await getComment(s.db, 'm2'), comment('m2', thread.id));
     });
   });
 }

@@ -1,6 +1,7 @@
 import { err, ok, type Result } from '../errors.js';
 import type { Passage } from '../passage/passage.js';
 import { cleanName } from './name.js';
+import type { ReactionCounts } from '../reaction/reaction.js';
 
 /** published: shown; deleted: a "[deleted]" placeholder kept because it has replies; removed: hidden entirely. */
 export type CommentStatus = 'published' | 'deleted' | 'removed';
@@ -13,6 +14,10 @@ export interface Author {
   badge?: Badge | null;
   /** True when the author is a signed-in account (email verified) or a publisher SSO user. */
   verified?: boolean;
+  /** The author's own picture (an https URL the publisher gave through SSO), as it was when posted. */
+  avatar?: string | null;
+  /** 8 lowercase hex characters derived from the author's identity on the site (not reversible): initials' colour. */
+  key?: string;
 }
 
 export type Badge = 'author' | 'staff';
@@ -37,6 +42,10 @@ export interface Comment {
   passage: Passage | null;
   /** The signed-in account that wrote it, if any. */
   accountId?: string | null;
+  /** Readers' reactions: only keys with a count above 0 (absent: none). */
+  reactions?: ReactionCounts;
+  /** Ids of the comments its @mentions link (same thread), kept so that an edit renders them again. */
+  mentions?: string[];
 }
 
 export interface CommentLimits {

@@ -37,6 +37,22 @@ test('nobody is notified of their own comment', () => {
   assert.deepEqual(emails(comment({ authorEmail: null }), subs), ['author@example.org']);
 });
 
+test('"replies to my comments" also hears of a comment that @mentions one of theirs: once, never for their own comment', () => {
+  const replies = (email: string) => sub({ email, kind: 'replies', target: '' });
+  const mentioned = [{ id: 'c7', authorEmail: 'm@example.org' }, { id: 'c8', authorEmail: 'm@example.org' }, { id: 'c9', authorEmail: null }];
+  const subs = [replies('m@example.org'), replies('other@example.org'), sub({ email: 'm@example.org', kind: 'page', target: 'elsewhere' })];
+  const out = recipients(comment({ ancestorIds: [], parentAuthorEmail: null, mentioned }), subs);
+  assert.deepEqual(out.map((r) => [r.email, r.kind]), [['m@example.org', 'replies']], 'one mail for two mentioned comments of one author');
+  // mentioning the comment it replies to: still one mail
+  assert.equal(recipients(comment({ parentAuthorEmail: 'm@example.org', mentioned }), subs).length, 1);
+  // mentioning one's own comment notifies nobody
+  assert.deepEqual(emails(comment({ authorEmail: 'm@example.org', parentAuthorEmail: null, mentioned }), subs), []);
+  // page and comment subscriptions do not match by mention
+  assert.deepEqual(emails(comment({ ancestorIds: [], parentAuthorEmail: null, mentioned }), [sub({ email: 'm@example.org', kind: 'comment', target: 'c7' })]), []);
+  // without mentions, as before
+  assert.deepEqual(emails(comment({ ancestorIds: [], parentAuthorEmail: null }), subs), []);
+});
+
 test('nothing for a comment that is not published', () => {
   const subs = [sub({ email: 'a@example.org' })];
   assert.deepEqual(emails(comment({ status: 'deleted' }), subs), []);

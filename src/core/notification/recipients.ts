@@ -11,6 +11,8 @@ export interface NotifiedComment {
   ancestorIds: readonly string[];
   /** The normalised address of the author of the comment it directly replies to. */
   parentAuthorEmail: string | null;
+  /** The comments it @mentions (same thread), with their authors' normalised addresses: told as if it replied to them. */
+  mentioned?: ReadonlyArray<{ id: string; authorEmail: string | null }>;
 }
 
 /** One address to notify of one comment, through the subscription that matched best. */
@@ -29,7 +31,7 @@ function matches(s: Subscription, c: NotifiedComment): boolean {
     case 'page':
       return s.target === c.threadId;
     case 'replies':
-      return c.parentAuthorEmail !== null && s.email === c.parentAuthorEmail;
+      return (c.parentAuthorEmail !== null && s.email === c.parentAuthorEmail) || (c.mentioned ?? []).some((m) => m.authorEmail === s.email);
     case 'comment':
     case 'passage':
       return c.ancestorIds.includes(s.target);
@@ -40,7 +42,8 @@ function matches(s: Subscription, c: NotifiedComment): boolean {
  * Who is told of a new comment, given the active subscriptions that may concern it. Nobody hears of an
  * unpublished comment or of their own (same address); each address appears at most once, through its most
  * immediate matching subscription (then the most specific one: a comment thread before "replies to me" before the
- * page). Addresses are compared exactly, in their normalised form.
+ * page). "Replies to my comments" also hears of a comment that @mentions one of theirs. Addresses are compared
+ * exactly, in their normalised form.
  * @example recipients(comment, subs).map((r) => r.email)
  */
 export function recipients(comment: NotifiedComment, subscriptions: readonly Subscription[]): Recipient[] {

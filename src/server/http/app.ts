@@ -4,6 +4,7 @@ import swagger from '@fastify/swagger';
 import Fastify, { LogController, type FastifyInstance } from 'fastify';
 import type { Parley } from '../compose.js';
 import { clientError, frameworkError, installErrorHandler } from './error-handler.js';
+import { installDrain } from './drain.js';
 import { installValidators } from './validators.js';
 import { refuseMalformedStrings } from './well-formed-strings.js';
 import { httpServerOptions, limitConnectionsPerIp } from './connection-limits.js';
@@ -13,10 +14,12 @@ import { countRoutes } from './routes/counts.js';
 import { feedRoutes } from './routes/feeds.js';
 import { healthRoutes } from './routes/health.js';
 import { pageRoutes } from './routes/pages.js';
+import { previewRoutes } from './routes/preview.js';
 import { streamRoutes } from './routes/stream.js';
 import { subscriptionRoutes } from './routes/subscriptions.js';
 import { webhookRoutes } from './routes/webhooks.js';
 import { widgetAssetRoutes } from './routes/widget-assets.js';
+import { widgetConfigRoutes } from './routes/widget-config.js';
 
 export interface AppOptions {
   /** Folder of the built widget (dist/widget). */
@@ -33,7 +36,8 @@ export async function buildApp(parley: Parley, options: AppOptions): Promise<Fas
     logger: options.logger === false || config.logLevel === 'silent' ? false : { level: config.logLevel },
     bodyLimit: config.bodyLimit,
     trustProxy: config.trustProxy.length ? config.trustProxy : false,
-    forceCloseConnections: true,
+    // On close, idle keep-alive connections are closed; requests in flight finish (drain.ts bounds the wait).
+    forceCloseConnections: 'idle',
     // One line per request only when asked for (LOG_LEVEL=debug or trace): it costs throughput.
     logController: new LogController({ disableRequestLogging: !['debug', 'trace'].includes(config.logLevel) }),
     return503OnClosing: true,
@@ -61,6 +65,7 @@ export async function buildApp(parley: Parley, options: AppOptions): Promise<Fas
   await app.register(cors, {
     // Preflights name no site: allow any origin some site allows; each route then checks the site's own list.
     // The origin is reflected, never "*", so credentialed calls (the session cookie) work from sites' pages only.
+    // Error answers to other origins get "*" without credentials (the onSend hook below).
     origin: (origin, cb) => {
       if (!origin) return cb(null, false);
       parley.sites.anyAllows(origin).then((ok) => cb(null, ok), (e: Error) => cb(e, false));
@@ -83,8 +88,16 @@ export async function buildApp(parley: Parley, options: AppOptions): Promise<Fas
   }
 
   // hooks
-  app.addHook('onSend', async (_request, reply, payload) => {
+  installDrain(app);
+  app.addHook('onSend', async (request, reply, payload) => {
     reply.header('X-Content-Type-Options', 'nosniff');
+    // Refusals are readable by any page, without credentials, so an embed on a wrong origin or with a wrong site id
+    // can say why (ORIGIN_NOT_ALLOWED, SITE_NOT_FOUND) instead of looking like a network failure.
+    // Preflights (OPTIONS) of other origins stay refused: their calls never reach a route.
+    if (reply.statusCode >= 400 && request.method !== 'OPTIONS' && request.url.startsWith('/api/') && !reply.hasHeader('Access-Control-Allow-Origin')) {
+      reply.header('Access-Control-Allow-Origin', '*').header('Access-Control-Expose-Headers', 'Retry-After');
+      reply.removeHeader('Access-Control-Allow-Credentials');
+    }
     if (!reply.hasHeader('Referrer-Policy')) reply.header('Referrer-Policy', 'strict-origin-when-cross-origin');
     return payload;
   });
@@ -99,6 +112,8 @@ export async function buildApp(parley: Parley, options: AppOptions): Promise<Fas
   await app.register(feedRoutes, parley);
   await app.register(subscriptionRoutes, parley);
   await app.register(authRoutes, parley);
+  await app.register(widgetConfigRoutes, parley);
+  await app.register(previewRoutes, parley);
   await app.register(widgetAssetRoutes, { dir: options.widgetDir });
   app.get('/api/openapi.json', { schema: { hide: true } as object }, async () => app.swagger());
   if (options.extraRoutes) await app.register(options.extraRoutes);

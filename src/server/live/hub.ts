@@ -37,6 +37,9 @@ interface ThreadState {
   lastActive: number;
 }
 
+/** The reconnection delay streams are told when this process stops (SSE `retry:`). */
+export const RECONNECT_AFTER_STOP_MS = 2_000;
+
 const frameOf = (id: string, kind: LiveKind, json: string) => `id: ${id}\nevent: ${kind}\ndata: ${json}\n\n`;
 
 /**
@@ -140,9 +143,16 @@ export class LiveHub {
     for (const thread of this.threads.values()) this.publish(thread.key, this.nextId(), 'resync', '{}');
   }
 
-  /** Ends every open stream (their readers will reconnect, elsewhere or later). */
-  endStreams(): void {
-    for (const thread of this.threads.values()) for (const s of [...thread.streams]) s.res.end();
+  /**
+   * Ends every open stream (their readers will reconnect, elsewhere or later), each with a `retry:` hint, so
+   * EventSource comes back after `retryMs`: time for a restarted process, or another one, to listen.
+   */
+  endStreams(retryMs = RECONNECT_AFTER_STOP_MS): void {
+    for (const thread of this.threads.values()) {
+      for (const s of [...thread.streams]) {
+        if (!s.res.writableEnded && !s.res.destroyed) s.res.end(`retry: ${retryMs}\n\n`);
+      }
+    }
   }
 
   /** Ends every stream and stops the heartbeat. */

@@ -8,7 +8,7 @@ import type { LiveKind } from './hub.js';
 
 export interface LoadedEvent {
   kind: LiveKind;
-  /** The `data:` JSON: the public comment (the API's allow-list: no email, no IP), or the vote counts. */
+  /** The `data:` JSON: the public comment (the API's allow-list: no email, no IP), or the vote and reaction counts. */
   json: string;
 }
 
@@ -23,7 +23,7 @@ export async function loadEvent(db: Kysely<Database>, change: Pick<ThreadChange,
   if (!comment) return null;
   if (change.kind === 'comment.voted') {
     const { id, upvotes, downvotes } = comment;
-    return { kind: change.kind, json: JSON.stringify({ id, score: score(comment), upvotes, downvotes }) };
+    return { kind: change.kind, json: JSON.stringify({ id, score: score(comment), upvotes, downvotes, reactions: comment.reactions ?? {} }) };
   }
   return { kind: change.kind, json: JSON.stringify(toPublicComment(comment)) };
 }

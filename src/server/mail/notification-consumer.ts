@@ -32,10 +32,12 @@ export function fanOutToMail(deps: MailDeps): OutboxHandler {
     const ancestors = await ancestorsOf(deps, comment);
     const ancestorIds = ancestors.map((a) => a.id);
     const parentAuthorEmail = ancestors[0]?.author.email ?? null;
-    const candidates = await candidateSubscriptions(deps.db, { siteId: event.siteId, threadId: comment.threadId, ancestorIds, parentAuthorEmail });
+    const mentioned = await mentionedOf(deps, comment);
+    const mentionedAuthorEmails = mentioned.flatMap((m) => (m.authorEmail ? [m.authorEmail] : []));
+    const candidates = await candidateSubscriptions(deps.db, { siteId: event.siteId, threadId: comment.threadId, ancestorIds, parentAuthorEmail, mentionedAuthorEmails });
     const now = deps.now();
     const jobs: NewOutboxJob[] = [];
-    for (const r of recipients({ ...comment, authorEmail: comment.author.email, ancestorIds, parentAuthorEmail }, candidates)) {
+    for (const r of recipients({ ...comment, authorEmail: comment.author.email, ancestorIds, parentAuthorEmail, mentioned }, candidates)) {
       if (r.mode === 'immediate') {
         jobs.push({ id: deps.newId(), topic: MAIL_NOTIFY, payload: { subscriptionId: r.subscriptionId, commentId: comment.id, eventId: event.id }, availableAt: now });
         continue;
@@ -58,6 +60,12 @@ async function ancestorsOf(deps: MailDeps, comment: Comment): Promise<Comment[]>
     id = parent.parentId;
   }
   return out;
+}
+
+/** The comments it @mentions that are still there, with their authors' addresses. */
+async function mentionedOf(deps: MailDeps, comment: Comment): Promise<Array<{ id: string; authorEmail: string | null }>> {
+  const found = await Promise.all((comment.mentions ?? []).map((id) => getComment(deps.db, id)));
+  return found.flatMap((c) => (c && c.threadId === comment.threadId && c.status === 'published' ? [{ id: c.id, authorEmail: c.author.email }] : []));
 }
 
 async function mailComment(deps: MailDeps, c: Comment): Promise<MailComment> {

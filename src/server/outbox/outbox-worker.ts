@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import { retryDelay } from '../../core/webhook/retry-schedule.js';
 import type { Database } from '../storage/database.js';
-import { claimOutbox, completeOutbox, failOutbox, appendOutbox, type NewOutboxJob, type OutboxJob } from '../storage/repos/outbox-repo.js';
+import { claimOutbox, completeOutbox, failOutbox, appendOutbox, releaseOutbox, type NewOutboxJob, type OutboxJob } from '../storage/repos/outbox-repo.js';
 import type { Transact } from '../storage/transactor.js';
 
 /**
@@ -33,8 +33,12 @@ export interface OutboxWorker {
   readonly workerId: string;
   /** Polls every interval until stopped. Timers are unref'd: they never keep the process alive. */
   start(): void;
-  /** Stops polling and waits for the round in progress. */
-  stop(): Promise<void>;
+  /**
+   * Stops polling, lets the round in progress finish its current jobs (no new claims) for at most `graceMs`
+   * (default 10 s), then releases the rows it still holds so another worker may claim them at once.
+   * Resolves with how many rows it released.
+   */
+  stop(o?: { graceMs?: number }): Promise<number>;
   /** Claims and handles due rows until none is due (follow-ups included); resolves with how many it handled. */
   runOnce(): Promise<number>;
 }
@@ -53,6 +57,8 @@ export function createOutboxWorker(o: OutboxWorkerOptions): OutboxWorker {
   let running = false;
   let current: Promise<unknown> = Promise.resolve();
   let lastHousekeeping = -Infinity;
+  /** Bumped by stop(): a round started before stops claiming. */
+  let stops = 0;
 
   async function handle(job: OutboxJob): Promise<void> {
     const handler = o.handlers[job.topic];
@@ -74,7 +80,8 @@ export function createOutboxWorker(o: OutboxWorkerOptions): OutboxWorker {
 
   async function runOnce(): Promise<number> {
     let handled = 0;
-    for (let round = 0; round < MAX_ROUNDS; round++) {
+    const epoch = stops;
+    for (let round = 0; round < MAX_ROUNDS && epoch === stops; round++) {
       const now = o.now();
       const jobs = await o.transact((trx) => claimOutbox(trx, o.engine, { workerId: o.workerId, now, leaseMs, limit: batchSize }));
       if (jobs.length === 0) break;
@@ -105,10 +112,14 @@ export function createOutboxWorker(o: OutboxWorkerOptions): OutboxWorker {
       running = true;
       schedule();
     },
-    async stop() {
+    async stop({ graceMs = 10_000 } = {}) {
       running = false;
+      stops++;
       clearTimeout(timer);
-      await current;
+      let grace: NodeJS.Timeout | undefined;
+      await Promise.race([current, new Promise((resolve) => (grace = setTimeout(resolve, graceMs)))]);
+      clearTimeout(grace);
+      return releaseOutbox(o.db, o.workerId);
     },
     runOnce,
   };

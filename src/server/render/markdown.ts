@@ -1,4 +1,19 @@
 import MarkdownIt from 'markdown-it';
+import { mentionPlugin, type Mention, type MentionEnv } from './mentions.js';
+
+export type { Mention };
+
+/**
+ * Options of one rendering. `mentions`: comments of the same thread whose author's `@Name` in the text becomes a
+ * link to that comment (POST /api/v1/comments `mentions`, and the preview passes them the same way);
+ * `linked` is filled with the ids that were linked.
+ */
+export interface RenderOptions {
+  mentions?: readonly Mention[] | undefined;
+  linked?: Set<string> | undefined;
+}
+
+export type RenderMarkdown = (markdown: string, options?: RenderOptions) => string;
 
 const SAFE_LINK = /^(https?:|mailto:)/i;
 const LINK_REL = 'nofollow ugc noopener';
@@ -7,7 +22,7 @@ const LINK_REL = 'nofollow ugc noopener';
  * Renders a comment's Markdown to HTML once, at write time. Raw HTML is shown as text; only http(s) and
  * mailto links survive; images become plain links so no third-party image is ever loaded by a reader.
  */
-export function createMarkdownRenderer(): (markdown: string) => string {
+export function createMarkdownRenderer(): RenderMarkdown {
   const md = new MarkdownIt({ html: false, linkify: true, breaks: true, typographer: false });
   md.disable(['heading', 'lheading']);
   md.validateLink = (url: string) => SAFE_LINK.test(url.trim());
@@ -23,5 +38,9 @@ export function createMarkdownRenderer(): (markdown: string) => string {
     if (!SAFE_LINK.test(src)) return alt;
     return `<a href="${md.utils.escapeHtml(src)}" rel="${LINK_REL}">${alt}</a>`;
   };
-  return (markdown) => md.render(markdown);
+  md.use(mentionPlugin);
+  return (markdown, options = {}) => {
+    const env: MentionEnv = { mentions: options.mentions, ...(options.linked ? { linked: options.linked } : {}) };
+    return md.render(markdown, env);
+  };
 }

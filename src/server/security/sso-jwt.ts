@@ -8,6 +8,8 @@ export interface SsoClaims {
   email_verified?: boolean;
   url?: string;
   badge?: string;
+  /** The user's own picture: an https URL of at most 2,048 characters (anything else is ignored). */
+  picture?: string;
   exp: number;
 }
 
@@ -42,7 +44,7 @@ export function verifySsoJwt(token: string, secret: string, nowMs: number): { ok
   if (c.exp > now + MAX_AHEAD_S) return { ok: false, reason: 'exp is more than 24 h ahead' };
   if (typeof c.sub !== 'string' || !c.sub || c.sub.length > 200) return { ok: false, reason: 'sub is required' };
   if (typeof c.name !== 'string' || !c.name.trim()) return { ok: false, reason: 'name is required' };
-  for (const k of ['email', 'url', 'badge'] as const) if (c[k] !== undefined && c[k] !== null && typeof c[k] !== 'string') return { ok: false, reason: `${k} must be a string` };
+  for (const k of ['email', 'url', 'badge', 'picture'] as const) if (c[k] !== undefined && c[k] !== null && typeof c[k] !== 'string') return { ok: false, reason: `${k} must be a string` };
   if (c.email_verified !== undefined && typeof c.email_verified !== 'boolean') return { ok: false, reason: 'email_verified must be a boolean' };
   return { ok: true, claims: c as unknown as SsoClaims };
 }

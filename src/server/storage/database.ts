@@ -1,3 +1,5 @@
+import type { Generated } from 'kysely';
+
 /** Row shapes of Parley's tables, as Kysely sees them. Domain types live in core; mapping is in the repos. */
 export interface SiteTable {
   id: string;
@@ -8,6 +10,8 @@ export interface SiteTable {
   key_hash: string | null;
   /** HS256 secret for publisher SSO. */
   sso_secret: string | null;
+  /** JSON array of the reactions the site offers, in order; [] = off. */
+  reactions: Generated<string>;
 }
 
 export interface ThreadTable {
@@ -54,6 +58,26 @@ export interface CommentTable {
   author_badge: string | null;
   /** 1 when the author's identity was verified (account or publisher SSO). */
   author_verified: number;
+  /** Reaction counts (one column per key of core's REACTIONS). */
+  reaction_like: Generated<number>;
+  reaction_love: Generated<number>;
+  reaction_laugh: Generated<number>;
+  reaction_wow: Generated<number>;
+  reaction_sad: Generated<number>;
+  reaction_angry: Generated<number>;
+  /** JSON array of the comment ids its @mentions link. */
+  mentions: string | null;
+  /** 8 hex characters from an HMAC of the author's identity on the site (security/author-key.ts). */
+  author_key: string | null;
+  /** The author's own https picture, as it was when posted. */
+  author_avatar: string | null;
+}
+
+export interface ReactionTable {
+  comment_id: string;
+  voter_hash: string;
+  reaction: string;
+  created_at: number;
 }
 
 export interface PageTextTable {
@@ -166,6 +190,8 @@ export interface AccountTable {
   url: string | null;
   badge: string | null;
   created_at: number;
+  /** The user's own https picture (publisher SSO claim `picture`). */
+  avatar: string | null;
 }
 
 export interface SessionTable {
@@ -209,6 +235,7 @@ export interface Database {
   threads: ThreadTable;
   comments: CommentTable;
   votes: VoteTable;
+  reactions: ReactionTable;
   page_texts: PageTextTable;
   outbox: OutboxTable;
   webhooks: WebhookTable;

@@ -150,7 +150,9 @@ export async function ssoAccount(deps: Deps, siteId: string, jwt: string): Promi
   const name = c.name.replace(/\s+/g, ' ').trim().slice(0, deps.limits.maxNameLength);
   const badge: Badge | null = (BADGES as readonly string[]).includes(c.badge ?? '') ? (c.badge as Badge) : null;
   const url = c.url && isHttpUrl(c.url) ? c.url : null;
-  const account = await upsertExternalAccount(deps.db, { id: deps.newId(), email: null, externalId: `sso:${siteId}:${c.sub}`, name, url, badge, now: deps.now() });
+  // Only the publisher's own https picture: no http (mixed content), no data: or javascript: URLs.
+  const avatar = c.picture && isHttpUrl(c.picture) && new URL(c.picture).protocol === 'https:' ? c.picture : null;
+  const account = await upsertExternalAccount(deps.db, { id: deps.newId(), email: null, externalId: `sso:${siteId}:${c.sub}`, name, url, badge, avatar, now: deps.now() });
   const email = c.email ? normalizeEmail(c.email) ?? null : null;
   return { ...account, email, emailVerified: Boolean(email) && c.email_verified === true };
 }

@@ -5,6 +5,8 @@ import type { Site } from '../storage/repos/site-repo.js';
 import type { Transact } from '../storage/transactor.js';
 import type { Mailer } from '../mail/mailer.js';
 import type { TokenSigner } from '../security/signed-token.js';
+import type { AuthorKeyer } from '../security/author-key.js';
+import type { RenderMarkdown } from '../render/markdown.js';
 
 /** Something that happened to a page's thread; caches and (later) live streams listen. */
 export interface ThreadChange {
@@ -23,7 +25,10 @@ export interface Deps {
   now: () => number;
   newId: () => string;
   newSecret: () => string;
-  renderMarkdown: (markdown: string) => string;
+  /** Markdown to HTML; `{ mentions }` links `@Name` of those comments (render/markdown.ts). */
+  renderMarkdown: RenderMarkdown;
+  /** The author key of PublicComment.author.key (security/author-key.ts). */
+  authorKey: AuthorKeyer;
   limits: CommentLimits;
   editWindowMs: number;
   sites: { get(id: string): Promise<Site | undefined> };

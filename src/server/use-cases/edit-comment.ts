@@ -6,6 +6,7 @@ import { secretMatches } from '../security/tokens.js';
 import { saveCommentChange } from '../storage/repos/comment-repo.js';
 import type { Deps } from './deps.js';
 import { findComment, loadComment } from './load-comment.js';
+import { mentionable } from './mentions.js';
 
 export interface EditCommentInput {
   id: string;
@@ -19,8 +20,9 @@ export interface EditCommentInput {
 /** PATCH /api/v1/comments/{id}: the author replaces the text within the edit window. */
 export async function editComment(deps: Deps, input: EditCommentInput): Promise<Comment> {
   const body = unwrap(validateBody(input.body, deps.limits));
-  const html = deps.renderMarkdown(body);
-  await loadComment(deps, input.id, input.origin);
+  const loaded = await loadComment(deps, input.id, input.origin);
+  // The comments its @mentions linked when posted are linked again (those still published on the page).
+  const html = deps.renderMarkdown(body, { mentions: await mentionable(deps.db, loaded.thread.id, loaded.comment.mentions) });
   const { edited, thread } = await deps.transact(async (trx) => {
     const { comment, secrets, thread } = await findComment(trx, input.id);
     const isAuthor = (input.token !== undefined && secretMatches(input.token, secrets.editTokenHash))

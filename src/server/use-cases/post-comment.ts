@@ -12,6 +12,7 @@ import { addToReplyCount, getComment, insertComment } from '../storage/repos/com
 import { addToCommentCount, getOrCreateThread } from '../storage/repos/thread-repo.js';
 import type { Deps } from './deps.js';
 import { loadSite } from './load-site.js';
+import { mentionable } from './mentions.js';
 
 /** The signed-in author (session or publisher SSO), when there is one: it replaces the guest fields. */
 export interface SignedInAuthor {
@@ -22,6 +23,8 @@ export interface SignedInAuthor {
   url: string | null;
   email: string | null;
   badge: Badge | null;
+  /** The account's own https picture (publisher SSO claim `picture`). */
+  avatar?: string | null | undefined;
 }
 
 export interface PostCommentInput extends Omit<CommentDraft, 'author'> {
@@ -33,6 +36,8 @@ export interface PostCommentInput extends Omit<CommentDraft, 'author'> {
   parentId?: string | null | undefined;
   /** A comment on a passage of the article (top-level comments only). */
   passage?: PassageDraft | undefined;
+  /** Comments of the same thread the text answers by `@Name` (ignored when not found there). */
+  mentions?: string[] | undefined;
   ip: string | null;
   origin: string | undefined;
 }
@@ -59,7 +64,8 @@ export async function postComment(deps: Deps, input: PostCommentInput): Promise<
   await checkNotBanned(deps, site.id, draft.author.email);
   if (input.passage && input.parentId) throw new DomainError('PASSAGE_ON_REPLY', 'Only top-level comments can quote a passage.');
   const passage = input.passage ? unwrap(validatePassage(input.passage)) : null;
-  const bodyHtml = deps.renderMarkdown(draft.body);
+  const plainHtml = input.mentions?.length ? null : deps.renderMarkdown(draft.body);
+  const key = deps.authorKey(site.id, { accountId: account?.id, email: draft.author.email, name: draft.author.name });
   const editToken = deps.newSecret();
   const now = deps.now();
   const title = input.title?.trim().slice(0, 500) || null;
@@ -84,8 +90,16 @@ export async function postComment(deps: Deps, input: PostCommentInput): Promise<
     // Site staff (parley user staff) are labelled too; a publisher's SSO claim says it for its own users.
     const isPageAuthor = account && (await pageAuthorIds(trx, thread.id)).some((a) => a === account.id || a === account.sub);
     const staff = account && !draft.author.badge && (await isStaff(trx, site.id, account.id));
-    const author = isPageAuthor ? { ...draft.author, badge: 'author' as const } : staff ? { ...draft.author, badge: 'staff' as const } : draft.author;
-    const created: Comment = { ...createComment({ id: deps.newId(), threadId: thread.id, parent, draft: { ...draft, author }, bodyHtml, now, passage }), accountId: account?.id ?? null };
+    const labelled = isPageAuthor ? { ...draft.author, badge: 'author' as const } : staff ? { ...draft.author, badge: 'staff' as const } : draft.author;
+    const author = { ...labelled, key, ...(account?.avatar ? { avatar: account.avatar } : {}) };
+    // @mentions link comments of this thread only; the ids linked are kept so that an edit links them again.
+    const linked = new Set<string>();
+    const bodyHtml = plainHtml ?? deps.renderMarkdown(draft.body, { mentions: await mentionable(trx, thread.id, input.mentions), linked });
+    const created: Comment = {
+      ...createComment({ id: deps.newId(), threadId: thread.id, parent, draft: { ...draft, author }, bodyHtml, now, passage }),
+      accountId: account?.id ?? null,
+      ...(linked.size ? { mentions: [...linked] } : {}),
+    };
     await insertComment(trx, created, { rootId: rootId ?? created.id, ip: input.ip, editTokenHash: hashSecret(editToken) });
     if (parent) await addToReplyCount(trx, parent.id, 1);
     await addToCommentCount(trx, thread.id, 1, now);

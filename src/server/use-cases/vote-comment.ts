@@ -9,6 +9,14 @@ import { findComment, loadComment } from './load-comment.js';
 
 const VOTER_KEY = /^[A-Za-z0-9_-]{16,128}$/;
 
+/** The stored form of a reader's X-Parley-Voter key (votes and reactions); VOTER_REQUIRED when it is missing or bad. */
+export function voterHashOf(voterKey: string | undefined, what = 'Votes'): string {
+  if (!voterKey || !VOTER_KEY.test(voterKey)) {
+    throw new DomainError('VOTER_REQUIRED', `${what} need an X-Parley-Voter key of 16–128 letters, digits, - or _.`);
+  }
+  return hashSecret(voterKey);
+}
+
 export interface VoteInput {
   id: string;
   voterKey: string | undefined;
@@ -21,10 +29,7 @@ export type { VoteResult };
 /** POST /api/v1/comments/{id}/vote: one vote per voter per comment; a new value replaces the old one. */
 export async function voteComment(deps: Deps, input: VoteInput): Promise<VoteResult> {
   const value = unwrap(parseVote(input.value));
-  if (!input.voterKey || !VOTER_KEY.test(input.voterKey)) {
-    throw new DomainError('VOTER_REQUIRED', 'Votes need an X-Parley-Voter key of 16–128 letters, digits, - or _.');
-  }
-  const voterHash = hashSecret(input.voterKey);
+  const voterHash = voterHashOf(input.voterKey);
   await loadComment(deps, input.id, input.origin);
   const { result, thread } = await deps.transact(async (trx) => {
     await lockComment(trx, input.id);

@@ -10,10 +10,12 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { TargetedEvent } from 'preact';
 import type { PublicComment } from '../app/api.js';
-import { ownComments, savedAuthor } from '../app/local-store.js';
-import { accountCatalogues, enAccount, fmt } from '../app/messages.js';
+import { ownComments, savedAuthor, signedInBefore } from '../app/local-store.js';
+import { enAccount } from '../app/messages.js';
 import type { Account, AccountHost, User } from '../shared/account.js';
 import { SIGNED_IN_KEY } from '../shared/account.js';
+import { fmt } from '../shared/kit.js';
+import { Confirm, notifyChoices } from './own.js';
 import { ACCOUNT_CSS } from './style.js';
 
 type Me = { user: User | null; csrf?: string };
@@ -23,7 +25,7 @@ let ids = 0;
 export function createAccount(host: AccountHost): Account {
   const { w, setUser } = host;
   const { api, cfg, t } = w;
-  const s = accountCatalogues[t.locale] || enAccount;
+  const s = t.account || enAccount; // German etc.: carried by the language's catalogue (shared/i18n.ts)
 
   /** Takes the answer of /me or /auth/verify: cookies stay on only with a session. */
   const take = (me: Me) => {
@@ -54,10 +56,13 @@ export function createAccount(host: AccountHost): Account {
         if (tokens.length) await api.call('POST', 'auth/claim', { tokens }).catch(() => {});
       } catch (err) {
         api.auth(false);
-        say((err as { code?: string }).code === 'SIGN_IN_LINK_INVALID' ? s.linkInvalid : w.fail(err));
+        say((err as { code?: string }).code === 'SIGN_IN_LINK_INVALID' ? s.linkInvalid : await w.fail(err));
       }
       return;
     }
+    // Who is signed in is asked only of a browser that signed in before, or with the publisher's SSO token: account.js
+    // also comes for a guest's own comments or "Notify of", which cost no /me request.
+    if (!sso() && !signedInBefore()) return;
     if (sso()) api.auth(false);
     else api.auth(true);
     try {
@@ -90,7 +95,7 @@ export function createAccount(host: AccountHost): Account {
       e.preventDefault();
       const address = email.trim();
       if (busy) return;
-      if (!address) return say(t.errors.EMAIL_INVALID);
+      if (!address) return say(await w.fail({ code: 'EMAIL_INVALID' }));
       setBusy(true);
       try {
         api.auth(true);
@@ -99,7 +104,7 @@ export function createAccount(host: AccountHost): Account {
         setOpen(false);
         say(fmt(s.linkSent, { email: address }));
       } catch (err) {
-        say((err as { code?: string }).code === 'MAIL_DISABLED' ? s.mailOff : w.fail(err));
+        say((err as { code?: string }).code === 'MAIL_DISABLED' ? s.mailOff : await w.fail(err));
       }
       setBusy(false);
     };
@@ -109,7 +114,7 @@ export function createAccount(host: AccountHost): Account {
         take({ user: null });
         say(s.signedOut);
       } catch (err) {
-        say(w.fail(err));
+        say(await w.fail(err));
       }
     };
 
@@ -197,7 +202,7 @@ export function createAccount(host: AccountHost): Account {
         w.announce(r.status === 'active' ? t.subscribed : t.checkInbox);
         done();
       } catch (err) {
-        setError(w.fail(err));
+        setError(await w.fail(err));
       }
     };
     return (
@@ -233,5 +238,7 @@ export function createAccount(host: AccountHost): Account {
   return {
     bar: (user) => <Bar user={user} />,
     follow: (c, user, done) => <Follow c={c} user={user} done={done} />,
+    confirmDelete: (c, token, done) => <Confirm w={w} s={s} c={c} token={token} done={done} />,
+    notify: (control) => notifyChoices(s, control),
   };
 }

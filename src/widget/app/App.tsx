@@ -5,13 +5,15 @@ import { buildTree } from '../../core/comment/comment-tree.js';
 import type { SortOrder } from '../../core/comment/sort.js';
 import type { WidgetConfig } from '../shared/config.js';
 import type { Account, AccountWindow, User } from '../shared/account.js';
+import type { Extensions, ExtensionWindow } from '../shared/extensions.js';
 import type { Kit, Passages, PassagesWindow } from '../shared/passages.js';
-import type { PublicComment } from './api.js';
+import type { Compose, ComposeWindow } from '../shared/compose.js';
+import type { PublicComment, SiteConfig } from './api.js';
 import { createApi, isApiError } from './api.js';
 import { CommentForm } from './CommentForm.js';
 import { CommentItem } from './CommentItem.js';
-import { errorText, messagesFor, plural } from './messages.js';
-import { signedInBefore } from './local-store.js';
+import { errorText, fmt, messagesFor, plural } from './messages.js';
+import { saveAuthor, saveOwnComment, signedInBefore } from './local-store.js';
 import { addComments, removeComment, replaceComment } from './thread-list.js';
 import type { Widget } from './widget.js';
 import { commentAnchor } from './widget.js';
@@ -24,14 +26,6 @@ const enum Load {
   Next,
   All,
 }
-
-/** Adds `<script src>` to the page; `then` runs once it has loaded. */
-const script = (src: string, then: () => void) => {
-  const el = document.createElement('script');
-  el.src = src;
-  el.onload = then;
-  document.head.append(el);
-};
 
 /** The comment named by the page's hash (`#parley-comment-<id>`), if any. */
 const hashTarget = (): string | undefined => /^#parley-comment-([\w-]+)$/.exec(location.hash)?.[1];
@@ -46,12 +40,19 @@ export function App({ cfg }: { cfg: WidgetConfig }) {
   const [api] = useState(() => createApi(cfg.base, () => (window as { parleySso?: () => string }).parleySso?.() || cfg.sso));
   const [sort, setSort] = useState(() => SORTS.find((s) => s === cfg.sort) || 'newest');
   const [list, setList] = useState<PublicComment[]>([]);
-  const [total, setTotal] = useState(0);
+  /** null until the first page says how many there are. */
+  const [total, setTotal] = useState<number | null>(null);
+  /** `GET /api/v1/config` (null until it answers, {} when it failed: nothing optional is offered then). */
+  const [config, setConfig] = useState<SiteConfig | null>(null);
+  /** SITE_NOT_FOUND or ORIGIN_NOT_ALLOWED: the embed cannot work here; only that is said. */
+  const [fatal, setFatal] = useState('');
+  const [compose, setCompose] = useState<Compose | null>(null);
   const [cursor, setCursor] = useState<string | null>(null);
   const [loading, setLoading] = useState(true);
   const [error, setError] = useState('');
   const [target, setTarget] = useState<string | null>(null);
-  const [message, setMessage] = useState('');
+  /** The status message, and the comment it is about ('' for none). */
+  const [message, setMessage] = useState(['', '']);
   const [, setNow] = useState(0);
   const [passages, setPassages] = useState<Passages | null>(null);
   const [user, setUser] = useState<User | null>(null);
@@ -64,21 +65,54 @@ export function App({ cfg }: { cfg: WidgetConfig }) {
   const ids = new Set(list.map((c) => c.id));
   const news = fresh.filter((c) => !ids.has(c.id));
   const root = useRef<HTMLElement>(null);
+  /** Adds `<script src=BASE/widget/NAME.js>` to the page; `then` runs once it has loaded, `no` if it failed to. */
+  const script = (name: string, then: () => void, no?: () => void) => {
+    const el = document.createElement('script');
+    el.src = `${cfg.base}widget/${name}.js`;
+    el.onload = then;
+    if (no) el.onerror = no;
+    document.head.append(el);
+  };
   /** Counts first-page loads, so that answers for an older sort order are dropped. */
   const request = useRef(0);
   /** A comment to focus (and maybe scroll to) once it is rendered. */
   const pending = useRef<[string, boolean] | null>(null);
 
-  const has = (id: string) => !!root.current?.querySelector(`#${commentAnchor(id)}`);
-  const fail = (err: unknown) => errorText(t, isApiError(err) ? err.code : 'INTERNAL');
-  const clear = useRef(0);
-  /** Shows `text` in the status line (also a polite live region) for a few seconds. */
-  const announce = (text: string) => {
-    // A live region repeats a message only if its text changes: alternate a trailing no-break space.
-    setMessage((m) => (m === text ? `${text}\u00a0` : text));
-    clearTimeout(clear.current);
-    clear.current = setTimeout(() => setMessage(''), 6000) as unknown as number;
+  /** An error's message; one that only compose.js words ("an error to show") loads it first. */
+  const fail = async (err: unknown) => {
+    const max = config?.maxCommentLength;
+    let code = isApiError(err) ? err.code : 'INTERNAL';
+    // "too long" says the limit when it is known.
+    if (code === 'BODY_TOO_LONG' && !max) code = 'PAYLOAD_TOO_LARGE';
+    return fmt(errorText(t, code, code in t.errors ? undefined : (await needCompose())?.errors(w)), { max: max?.toLocaleString(t.locale)! });
   };
+  /** A wrong site id or a foreign origin: the reader is told, the publisher gets one console error with the fix. */
+  const told = useRef(0);
+  const refused = (err: unknown) => {
+    const code = isApiError(err) && /^(SITE_NOT_FOUND|ORIGIN_NOT_ALLOWED)$/.test(err.code) ? err.code : '';
+    if (code && !told.current) {
+      told.current = 1;
+      setFatal(code);
+      const add = code === 'SITE_NOT_FOUND';
+      console.error(`Parley: ${code}; run: parley site ${add ? 'add' : 'update'} ${cfg.site} --origin ${location.origin}${add ? '' : ' (with its other origins)'}`);
+    }
+    return code;
+  };
+  const clear = useRef(0);
+  /** Shows `text` in the status line (also a polite live region) for a few seconds, near the comment `near`. */
+  const announce = (text: string, near = '') => {
+    // A live region repeats a message only if its text changes: alternate a trailing no-break space.
+    setMessage(([m]) => [m === text ? `${text}\u00a0` : text, near]);
+    clearTimeout(clear.current);
+    clear.current = setTimeout(() => setMessage(['', '']), 6000) as unknown as number;
+  };
+  /** The visible status line (the live region itself is not shown), in the flow: it never covers comment text. */
+  const toast = (near: string) =>
+    message[0] && message[1] === near ? (
+      <p class="status" aria-hidden="true">
+        {message[0]}
+      </p>
+    ) : null;
   const reveal = (id: string, mark = true) => {
     if (mark) setTarget(id);
     pending.current = [id, mark];
@@ -122,8 +156,9 @@ export function App({ cfg }: { cfg: WidgetConfig }) {
       const linked = n === 1 && how === Load.First && hashTarget();
       if (linked) show(linked, acc.some((c) => c.id === linked));
     } catch (err) {
-      if (how === Load.First) setError(fail(err));
-      else announce(fail(err));
+      if (refused(err)) return;
+      if (how === Load.First) setError(await fail(err));
+      else announce(await fail(err));
     }
     if (n === request.current) setLoading(false);
   };
@@ -131,9 +166,15 @@ export function App({ cfg }: { cfg: WidgetConfig }) {
   useEffect(() => {
     load(Load.First, sort);
   }, [sort, epoch]);
-
-  // Live updates: edits, deletions and votes apply in place; new comments wait for the reader (see `news`).
+  // Once, at the start: what the server offers, live updates, the bundles this page needs, the clock and the hash.
   useEffect(() => {
+    // What the server offers (mail, sign-in, limits), asked in parallel with the first page.
+    api.config(cfg.site).then(setConfig, (err) => {
+      refused(err);
+      setConfig({});
+    });
+
+    // Live updates: edits, deletions and votes apply in place; new comments wait for the reader (see `news`).
     const es = new EventSource(`${cfg.base}api/v1/stream?${new URLSearchParams({ site: cfg.site, url: cfg.url })}`);
     const on = (type: string, f: (c: PublicComment) => void) => es.addEventListener(type, (e) => f(JSON.parse(e.data)));
     const edit = (f: (l: PublicComment[]) => PublicComment[]) => {
@@ -148,7 +189,33 @@ export function App({ cfg }: { cfg: WidgetConfig }) {
       setFresh([]);
       setEpoch((n) => n + 1);
     });
-    return () => es.close();
+
+    if (signedInBefore() || api.sso() || /parley-signin=/.test(location.hash)) loadAccount();
+    let content: Element | null = null;
+    try {
+      content = cfg.content ? document.querySelector(cfg.content) : null;
+    } catch {
+      /* not a valid selector: no inline feedback */
+    }
+    if (content) script('passages', () => setPassages((window as PassagesWindow).__parleyPassages!(kit, content, () => setNow(Date.now()))));
+
+    const onHash = () => {
+      const id = hashTarget();
+      if (id) show(id, !!root.current?.querySelector(`#${commentAnchor(id)}`));
+    };
+    // Relative dates stay right: every minute, and at once when a long-hidden tab or window comes back.
+    const tick = () => setNow(Date.now());
+    const timer = setInterval(tick, 60_000);
+    const off = new AbortController();
+    const o = { signal: off.signal };
+    addEventListener('hashchange', onHash, o);
+    addEventListener('focus', tick, o);
+    document.addEventListener('visibilitychange', tick, o);
+    return () => {
+      es.close();
+      clearInterval(timer);
+      off.abort();
+    };
   }, []);
 
   /** The reader's last posted comment: the stream often announces it before its POST answers; it is not news. */
@@ -159,45 +226,50 @@ export function App({ cfg }: { cfg: WidgetConfig }) {
   }, [news.length]);
   const insert = () => {
     setList((l) => news.reduce((a, c) => addComments(a, [c]), l));
-    setTotal((n) => n + news.length);
+    setTotal((n) => n! + news.length);
     setFresh([]);
     reveal(news.at(-1)!.id, false);
     for (const c of news) passages?.add(c);
   };
 
-  const kit: Kit = { jsx, render, useState, useEffect, useRef, CommentItem, CommentForm };
+  // prettier-ignore
+  const kit: Kit = { jsx, render, useState, useEffect, useRef, CommentItem, CommentForm, fmt, plural, saveOwnComment, saveAuthor, buildTree, addComments, replaceComment, removeComment };
+  /** reactions.js and mentions.js (shared/extensions.ts), loaded once each on need; what they give joins `w`. */
+  const [ext, setExt] = useState<Extensions>({});
+  const asked = useRef<Record<string, 1>>({});
+  const self = useRef<Widget | null>(null);
+  const extend = (name: 'reactions' | 'mentions') =>
+    asked.current[name] ||
+    ((asked.current[name] = 1),
+    script(name, () => setExt((x) => ({ ...x, ...(window as ExtensionWindow).__parleyExtensions![name]!(kit, () => self.current!) }))));
   /** Loads account.js (once); `open`: the reader asked to sign in, so its form opens at once. */
-  const loadAccount = (open = false) => {
+  const loadAccount = (open = false): undefined => {
     if (accountAsked.current) return;
     accountAsked.current = true;
-    script(`${cfg.base}widget/account.js`, () => setAccount((window as AccountWindow).__parleyAccount!(kit, { w, setUser, open })));
+    script('account', () => setAccount((window as AccountWindow).__parleyAccount!(kit, { w, setUser, open })));
   };
-  useEffect(() => {
-    if (signedInBefore() || api.sso() || /parley-signin=/.test(location.hash)) loadAccount();
-  }, []);
 
-  useEffect(() => {
-    let content: Element | null = null;
-    try {
-      content = cfg.content ? document.querySelector(cfg.content) : null;
-    } catch {
-      /* not a valid selector: no inline feedback */
-    }
-    if (content) script(`${cfg.base}widget/passages.js`, () => setPassages((window as PassagesWindow).__parleyPassages!(kit, content, () => setNow(Date.now()))));
-  }, []);
-
-  useEffect(() => {
-    const onHash = () => {
-      const id = hashTarget();
-      if (id) show(id, has(id));
-    };
-    const timer = setInterval(() => setNow(Date.now()), 60_000); // keeps relative dates fresh
-    addEventListener('hashchange', onHash);
-    return () => {
-      clearInterval(timer);
-      removeEventListener('hashchange', onHash);
-    };
-  }, []);
+  /**
+   * Loads compose.js (sending, toolbar, help, preview, counter, Edit and Delete of one's own comment, later error
+   * messages) once, only for a reader who writes: focus or pointer on a form, an error only it words, one's own
+   * comment in its edit window. Null when it could not be loaded (the next need tries again).
+   */
+  const composing = useRef<Promise<Compose | null> | undefined>(undefined);
+  const needCompose = () =>
+    (composing.current ||= new Promise((done) =>
+      script(
+        'compose',
+        () => {
+          const c = (window as ComposeWindow).__parleyCompose!(kit);
+          setCompose(c);
+          done(c);
+        },
+        () => {
+          composing.current = undefined;
+          done(null);
+        },
+      ),
+    ));
 
   // After a render that shows a comment to reveal: focus it and bring it into view.
   useEffect(() => {
@@ -214,20 +286,26 @@ export function App({ cfg }: { cfg: WidgetConfig }) {
     api,
     t,
     announce,
+    toast,
+    compose,
+    needCompose,
+    config: config || undefined,
     fail,
     target,
     reveal,
     quote: passages?.quote,
     user,
-    follow(c, done) {
-      if (account) return account.follow(c, user, done);
-      loadAccount();
-    },
+    // account.js's parts: loaded on the first need, nothing shown until it is there.
+    follow: (c, done) => (account ? account.follow(c, user, done) : loadAccount()),
+    // One's own comment in its edit window: compose.js (the reader is writing), loaded when the list shows one.
+    mine: (own, about, act) => (compose ? compose.mine(w, own, about, act) : void needCompose()),
+    confirmDelete: (c, token, done) => (account ? account.confirmDelete(c, token, done) : loadAccount()),
+    notify: (control) => (account ? account.notify(control) : loadAccount()),
     posted(comment, stay) {
       mine.current = comment.id;
       setList((l) => addComments(l, [comment]));
-      setTotal((n) => n + 1);
-      announce(t.posted);
+      setTotal((n) => n! + 1);
+      announce(t.posted, comment.id);
       if (!stay) reveal(comment.id);
       passages?.add(comment);
     },
@@ -237,10 +315,16 @@ export function App({ cfg }: { cfg: WidgetConfig }) {
     },
     removed(id, placeholder) {
       setList((l) => (placeholder ? replaceComment(l, placeholder) : removeComment(l, id)));
-      setTotal((n) => n - 1);
+      setTotal((n) => n! - 1);
       passages?.remove(id, placeholder);
     },
+    at: () => extend('mentions'),
+    list,
+    ...ext,
   };
+  self.current = w;
+  if (w.config?.reactions?.length) extend('reactions');
+  const canSignIn = !!config?.mail && !!config.signIn?.includes('email');
   const tree = buildTree(list);
   const heading = 'parley-heading';
   // The list: sort control, comments, paging ("View all comments" under passages.js's tabs).
@@ -269,14 +353,15 @@ export function App({ cfg }: { cfg: WidgetConfig }) {
           </button>
         </p>
       )}
-      <div role="feed" class="list" aria-busy={loading} aria-label={t.commentsLabel}>
+      {/* An empty feed is no feed (axe: a feed needs articles); while loading it is busy. */}
+      <div aria-busy={loading} {...(tree.length || loading) && { role: 'feed', 'aria-label': t.commentsLabel }}>
         {tree.map((node, i) => (
           <CommentItem key={node.item.id} w={w} node={node} pos={i + 1} size={cursor ? -1 : tree.length} />
         ))}
       </div>
       {!tree.length && !error && <p class="muted">{loading ? t.loading : t.empty}</p>}
       {cursor && (
-        <div class="more">
+        <div class="actions more">
           <button type="button" onClick={() => loading || load(Load.Next)}>
             {t.loadMore}
           </button>
@@ -297,21 +382,30 @@ export function App({ cfg }: { cfg: WidgetConfig }) {
     >
       <header class="head">
         <h2 id={heading}>{t.heading}</h2>
-        <p class="count">{plural(t.comments, total, t.locale)}</p>
+        {total !== null && <p class="count">{plural(t.comments, total, t.locale)}</p>}
       </header>
-      {account ? (
-        account.bar(user)
+      {fatal ? (
+        <p class="err">{errorText(t, fatal)}</p>
       ) : (
-        <p class="acct">
-          <button type="button" class="link" onClick={() => loadAccount(true)}>
-            {t.signIn}
-          </button>
-        </p>
+        <>
+          {/* Signing in by email needs mail; who is signed in (e.g. by SSO) shows either way. */}
+          {account && (user || canSignIn)
+            ? account.bar(user)
+            : canSignIn && (
+                <p class="acct">
+                  <button type="button" class="link" onClick={() => loadAccount(true)}>
+                    {t.signIn}
+                  </button>
+                </p>
+              )}
+          <CommentForm w={w} />
+          {passages ? passages.tabs(w, all) : all}
+          {toast('')}
+        </>
       )}
-      <CommentForm w={w} />
-      {passages ? passages.tabs(w, all) : all}
-      <div class="status" aria-live="polite">
-        {message}
+      {compose && <style>{compose.css}</style>}
+      <div class="sr" aria-live="polite">
+        {message[0]}
       </div>
     </section>
   );

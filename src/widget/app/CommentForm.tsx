@@ -1,27 +1,15 @@
 import type { ComponentChild, TargetedEvent } from 'preact';
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { PostCommentBody } from '../../api/schemas.js';
+import type { Draft } from '../shared/compose.js';
 import type { PostReply, PublicComment } from './api.js';
-import { isApiError } from './api.js';
 import { errorId, Field } from './Field.js';
 import type { OwnComment } from './local-store.js';
-import { saveAuthor, savedAuthor, saveOwnComment } from './local-store.js';
-import { errorText, fmt } from './messages.js';
-import { Preview } from './Preview.js';
+import { savedAuthor } from './local-store.js';
+import { fmt } from './messages.js';
 import type { Widget } from './widget.js';
 
-type FieldName = 'body' | 'name' | 'email' | 'url' | 'notify';
-
-/** Which field an API error code belongs to; other codes are shown for the whole form. */
-const FIELD_OF: Partial<Record<string, FieldName>> = {
-  BODY_EMPTY: 'body',
-  BODY_TOO_LONG: 'body',
-  PAYLOAD_TOO_LARGE: 'body',
-  NAME_REQUIRED: 'name',
-  NAME_TOO_LONG: 'name',
-  EMAIL_INVALID: 'email',
-  AUTHOR_URL_INVALID: 'url',
-};
+type FieldName = NonNullable<Draft['field']>;
 
 interface CommentFormProps {
   w: Widget;
@@ -43,10 +31,11 @@ let forms = 0;
  * optional email and website (remembered for next time). Also edits one's own comment.
  */
 export function CommentForm({ w, parent, edit, passage, onDone, onCancel }: CommentFormProps) {
-  const { cfg, api, t, user } = w;
+  const { t, user, config } = w;
+  const max = config?.maxCommentLength;
   const [id] = useState(() => `parley-form-${++forms}`);
   const form = useRef<HTMLFormElement>(null);
-  const [values, setValues] = useState(() => ({
+  const [values, setValues] = useState<Draft>(() => ({
     name: '',
     email: '',
     url: '',
@@ -65,62 +54,33 @@ export function CommentForm({ w, parent, edit, passage, onDone, onCancel }: Comm
     if (parent || edit || passage) focus('body');
   }, []);
 
-  const fail = (code: string) => {
-    const field = FIELD_OF[code] || '';
-    const text = errorText(t, code);
-    setError([field, text]);
-    w.announce(text);
-    if (field) {
-      setPreview(false);
-      setTimeout(() => focus(field));
-    }
-  };
-
+  // Sent by compose.js, which the first touch of the form asked for (a form sent before it arrives waits for it).
   const submit = async (e: TargetedEvent<HTMLFormElement>) => {
     e.preventDefault();
-    const body = values.body.trim();
-    const name = values.name.trim();
-    const email = values.email.trim();
-    const url = values.url.trim();
-    const notify = (user || email) && values.notify;
     if (busy) return;
-    if (!body) return fail('BODY_EMPTY');
-    if (!edit && !user && !name) return fail('NAME_REQUIRED');
     setBusy(true);
-    let res: PostReply | undefined;
     try {
-      if (edit) {
-        const { comment } = await api.edit(edit.comment.id, body, edit.own.token);
-        saveOwnComment(comment.id, { ...edit.own, body });
-        w.changed(comment);
-        w.announce(t.updated);
-      } else {
-        res = await api.post({
-          site: cfg.site,
-          url: cfg.url,
-          title: cfg.title,
-          parentId: parent?.id,
-          body,
-          // Signed in: the account is the author (the server ignores guest fields then).
-          author: user ? undefined : { name, email: email || undefined, url: url || undefined },
-          passage,
-          notify: notify ? [notify as 'page'] : undefined,
-        }, notify && !api.session() ? (await api.csrf(cfg.site)).token : undefined);
-        if (!user) saveAuthor({ name, email, url });
-        saveOwnComment(res.comment.id, { token: res.editToken, editableUntil: Date.parse(res.editableUntil), body });
-        setValues({ ...values, body: '' });
-        w.posted(res.comment);
-        if (notify) w.announce(res.subscription === 'active' ? t.subscribed : t.checkInbox);
-      }
+      const compose = await w.needCompose();
+      if (!compose) throw { code: 'NETWORK' };
+      const res = await compose.send(w, values, { parent, edit, passage });
+      if (res) setValues({ ...values, body: '' });
       setPreview(false);
       setError(null);
       onDone?.(res);
     } catch (err) {
-      fail(isApiError(err) ? err.code : 'INTERNAL');
+      // Shown in one place: inline, by its field (which takes focus and is described by it), else above the buttons.
+      const field = (err as { field?: FieldName }).field || '';
+      setError([field, await w.fail(err)]);
+      if (field) {
+        setPreview(false);
+        setTimeout(() => focus(field));
+      }
     }
     setBusy(false);
   };
 
+  // `@` typed: mentions.js offers names (loaded once).
+  if (/(^|\s)@/.test(values.body)) w.at();
   const errorOf = (field: FieldName) => (error?.[0] === field ? error[1] : undefined);
   const control = (field: FieldName) => ({
     id: `${id}-${field}`,
@@ -137,44 +97,55 @@ export function CommentForm({ w, parent, edit, passage, onDone, onCancel }: Comm
     </Field>
   );
 
+  const box = { area: () => form.current?.elements.namedItem('body') as HTMLTextAreaElement | null, set: (body: string) => setValues((v) => ({ ...v, body })) };
+  const length = values.body.trim().length;
+  // "Notify of" (mail on, signed in or an address typed): its choices are account.js's.
+  const notify = config?.mail && (user || values.email.trim()) && w.notify(control('notify'));
   return (
     <form
       ref={form}
       class="form"
       noValidate
       onSubmit={submit}
+      // compose.js comes on the reader's first touch of the form: focus, or a pointer (Safari gives buttons no focus).
+      onFocusIn={w.needCompose}
+      onPointerDown={w.needCompose}
+      // Ctrl/⌘+Enter from any field. A click on the submit button, not requestSubmit() (Safari before 16 has none).
+      onKeyDown={(e) => {
+        if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
+          e.preventDefault();
+          form.current?.querySelector<HTMLElement>('[type=submit]')?.click();
+        }
+      }}
       aria-label={edit ? t.edit : parent ? fmt(t.replyTo, { name: parent.author.name }) : t.post}
     >
       {preview ? (
-        <Preview text={values.body} note={t.previewNote} />
+        w.compose ? w.compose.preview(w, values.body, w.mentioned?.(values.body)) : <p class="preview hint">{t.loading}</p>
       ) : (
         field(
           'body',
           t.body,
-          <textarea
-            {...control('body')}
-            rows={4}
-            onKeyDown={(e) => {
-              if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) form.current?.requestSubmit();
-            }}
-          />,
+          <>
+            {/* The toolbar's row is kept while compose.js loads, so the box does not move when it appears. */}
+            <div class="tools">{w.compose?.tools(w, box)}</div>
+            <textarea {...control('body')} rows={4} onKeyDown={(e) => w.compose?.key(e, box)} />
+          </>,
         )
       )}
+      {max && length >= max * 0.8 && w.compose?.counter(w, max - length)}
       {!edit && (
         <div class="who">
           {!user && field('name', t.name, <input {...control('name')} autoComplete="name" required />)}
           {!user && field('email', t.email, <input {...control('email')} type="email" autoComplete="email" />)}
           {!user && field('url', t.website, <input {...control('url')} type="url" autoComplete="url" />)}
-          {(user || values.email.trim()) && field('notify', t.notify, (
-            <select {...control('notify')}>
-              <option value="">{t.notifyNone}</option>
-              <option value="page">{t.notifyPage}</option>
-              <option value="replies">{t.notifyReplies}</option>
-            </select>
-          ))}
+          {notify && field('notify', t.notify, notify)}
         </div>
       )}
-      {error && !error[0] && <p class="err">{error[1]}</p>}
+      {error && !error[0] && (
+        <p class="err" role="alert">
+          {error[1]}
+        </p>
+      )}
       <div class="actions">
         <button type="submit" class="primary" aria-disabled={busy}>
           {busy ? t.posting : edit ? t.save : parent ? t.postReply : t.post}

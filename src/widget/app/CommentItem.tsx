@@ -1,13 +1,34 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useRef, useState } from 'preact/hooks';
 import type { TreeNode } from '../../core/comment/comment-tree.js';
 import type { PublicComment } from './api.js';
 import { CommentForm } from './CommentForm.js';
-import { ownComment, saveOwnComment } from './local-store.js';
+import { ownComment } from './local-store.js';
 import { fmt } from './messages.js';
 import { fullDate, relativeTime } from './relative-time.js';
 import { Votes } from './Votes.js';
 import type { Widget } from './widget.js';
 import { commentAnchor } from './widget.js';
+
+/**
+ * The author's picture: the SSO picture (https only, no referrer, lazy), else initials on a colour chosen from
+ * `author.key` (white text on a dark tone: ≥ 4.5:1 on every hue). Decorative: the name follows. Nothing from a third party.
+ */
+function Avatar({ c }: { c: PublicComment }) {
+  const { name, avatar, key } = c.author;
+  if (/^https:\/\//i.test(avatar!)) {
+    return <img class="av" src={avatar!} alt="" referrerpolicy="no-referrer" loading="lazy" width={32} height={32} />;
+  }
+  let hue = 0;
+  for (const ch of key || name) hue = (hue * 31 + ch.charCodeAt(0)) % 360;
+  // The first letters (whole code points) of the first and the last word.
+  const [first, ...rest] = name.trim().split(/\s+/).map((w) => [...w][0]!.toUpperCase());
+  return (
+    <span class="av" style={`--h:${hue}`} aria-hidden="true">
+      {first}
+      {rest.pop()}
+    </span>
+  );
+}
 
 /** Replies deeper than this are not indented further; they say whom they answer instead. */
 export const MAX_INDENT = 5;
@@ -27,18 +48,10 @@ export function CommentItem({ w, node, parent, pos, size }: CommentItemProps) {
   const c = node.item;
   const anchor = commentAnchor(c.id);
   const deleted = c.status === 'deleted';
-  const [mode, setMode] = useState<'reply' | 'edit' | 'follow' | null>(null);
-  const [, setTick] = useState(0);
+  const [mode, setMode] = useState<'reply' | 'edit' | 'follow' | 'delete' | null>(null);
   const self = useRef<HTMLElement>(null);
-
-  // Edit and Delete show only while the edit window is open: re-render when it closes.
+  // One's own comment in its edit window: account.js shows Edit and Delete (gone when the window closes).
   const own = deleted ? undefined : ownComment(c.id);
-  const until = own ? own.editableUntil : 0;
-  useEffect(() => {
-    if (!until) return;
-    const timer = setTimeout(() => setTick(Date.now()), until - Date.now());
-    return () => clearTimeout(timer);
-  }, [until]);
 
   const link = (id: string) => `${cfg.url.split('#')[0]}#${commentAnchor(id)}`;
   /** Follows a link to a comment inside the widget: the hash changes and the comment is shown. */
@@ -52,21 +65,12 @@ export function CommentItem({ w, node, parent, pos, size }: CommentItemProps) {
     setMode(null);
     self.current?.focus();
   };
-  const remove = async () => {
-    if (!own || !confirm(t.confirmDelete)) return;
-    try {
-      const res = await w.api.remove(c.id, own.token);
-      saveOwnComment(c.id, null);
-      w.removed(c.id, res ? res.comment : null);
-      w.announce(t.removed);
-    } catch (err) {
-      w.announce(w.fail(err));
-    }
-  };
 
   const name = deleted ? t.deleted : c.author.name;
   const site = c.author.url;
   const date = (iso: string) => fullDate(iso, t.locale);
+  /** Buttons of this comment name it: their description is the comment's header (author and date). */
+  const about = { 'aria-describedby': `${anchor}-h` };
 
   return (
     <article
@@ -79,6 +83,7 @@ export function CommentItem({ w, node, parent, pos, size }: CommentItemProps) {
       tabIndex={-1}
     >
       <header id={`${anchor}-h`} class="meta">
+        {!deleted && <Avatar c={c} />}
         {site && /^https?:\/\//i.test(site) ? (
           <a class="author" href={site} rel="nofollow ugc noopener">
             {name}
@@ -97,7 +102,7 @@ export function CommentItem({ w, node, parent, pos, size }: CommentItemProps) {
           href={link(c.id)}
           onClick={(e) => {
             go(e, c.id);
-            navigator.clipboard?.writeText(link(c.id)).then(() => w.announce(t.linkCopied), () => {});
+            navigator.clipboard?.writeText(link(c.id)).then(() => w.announce(t.linkCopied, c.id), () => {});
           }}
         >
           <time dateTime={c.createdAt} title={date(c.createdAt)}>
@@ -120,33 +125,40 @@ export function CommentItem({ w, node, parent, pos, size }: CommentItemProps) {
       {mode === 'edit' && own ? (
         <CommentForm w={w} edit={{ comment: c, own }} onDone={close} onCancel={close} />
       ) : (
-        !deleted && <div class="body" dangerouslySetInnerHTML={{ __html: c.html }} />
+        !deleted && (
+          <div
+            class="body"
+            // A click on an @mention (`a.mention[data-comment]`) shows the comment it names, like "in reply to".
+            onClick={(e) => {
+              const id = (e.target as HTMLElement).dataset.comment;
+              if (id) go(e, id);
+            }}
+            dangerouslySetInnerHTML={{ __html: c.html }}
+          />
+        )
       )}
       {!deleted && mode !== 'edit' && (
         <div class="actions">
-          <Votes w={w} comment={c} />
-          <button type="button" aria-expanded={mode === 'reply'} onClick={() => setMode(mode ? null : 'reply')}>
+          <Votes w={w} comment={c} about={about} />
+          {w.reactions?.(c)}
+          <button type="button" {...about} aria-expanded={mode === 'reply'} onClick={() => setMode(mode ? null : 'reply')}>
             {t.reply}
           </button>
-          <button type="button" aria-expanded={mode === 'follow'} onClick={() => setMode(mode ? null : 'follow')}>
-            {t.follow}
-          </button>
-          {own && (
-            <button type="button" onClick={() => setMode('edit')}>
-              {t.edit}
+          {w.config?.mail && (
+            <button type="button" {...about} aria-expanded={mode === 'follow'} onClick={() => setMode(mode ? null : 'follow')}>
+              {t.follow}
             </button>
           )}
-          {own && (
-            <button type="button" onClick={remove}>
-              {t.delete}
-            </button>
-          )}
+          {own && w.mine(own, about, setMode)}
         </div>
       )}
+      {mode === 'delete' && own && w.confirmDelete(c, own.token, () => setMode(null))}
+      {w.toast(c.id)}
       {mode === 'reply' && <CommentForm w={w} parent={c} onDone={() => setMode(null)} onCancel={close} />}
       {mode === 'follow' && w.follow(c, close)}
       {node.replies.length > 0 && (
-        <div class={c.depth < MAX_INDENT ? 'replies' : 'replies flat'}>
+        // Beyond MAX_INDENT, replies stop indenting (no class).
+        <div class={c.depth < MAX_INDENT ? 'replies' : undefined}>
           {node.replies.map((reply, i) => (
             <CommentItem
               key={reply.item.id}

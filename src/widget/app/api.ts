@@ -3,7 +3,7 @@
  * reader signs in (account.js calls `auth`): then every call carries the session cookie, and state-changing calls
  * the session's CSRF token.
  */
-import type { CommentPageReply, PostCommentBody, PublicComment } from '../../api/schemas.js';
+import type { CommentPageReply, PublicComment } from '../../api/schemas.js';
 import type { SortOrder } from '../../core/comment/sort.js';
 import type { VoteResult, VoteValue } from '../../core/vote/vote.js';
 
@@ -14,7 +14,8 @@ export type { VoteResult };
 /** What every failed call rejects with: the API's `{code, message}`, or `NETWORK` when it was not reached. */
 export interface ApiError {
   code: string;
-  message: string;
+  /** The API's message, for developers (the widget shows its own words for the code). */
+  message?: string;
 }
 
 /** The answer to a new comment; `textKnown` (passage comments) is false when the server lacks the article text. */
@@ -25,6 +26,16 @@ export interface PostReply {
   textKnown: boolean;
   /** With notify: `active` (a signed-in reader's verified address) or `pending` (a confirmation mail is due). */
   subscription?: 'active' | 'pending';
+}
+
+/** `GET /api/v1/config`: what the server can do for this site (a missing field means off or empty). */
+export interface SiteConfig {
+  site?: { id: string; name: string };
+  mail?: boolean;
+  signIn?: ('email' | 'sso')[];
+  maxCommentLength?: number;
+  editWindowSeconds?: number;
+  reactions?: string[];
 }
 
 export const isApiError = (e: unknown): e is ApiError => typeof (e as ApiError | null)?.code === 'string';
@@ -45,14 +56,14 @@ export function createApi(base: string, sso: () => string | undefined) {
         body: body === undefined ? null : JSON.stringify(body),
       });
     } catch {
-      throw { code: 'NETWORK', message: 'network error' } satisfies ApiError;
+      throw { code: 'NETWORK' } satisfies ApiError;
     }
-    const data = res.status === 204 ? undefined : await res.json().catch(() => undefined);
-    if (!res.ok) throw (data?.error ?? { code: 'INTERNAL', message: `HTTP ${res.status}` }) as ApiError;
+    // 204 (no body) and a body that is not JSON: undefined.
+    const data = await res.json().catch(() => undefined);
+    if (!res.ok) throw (data?.error ?? { code: 'INTERNAL' }) as ApiError;
     return data as T;
   }
   const comment = (id: string) => `comments/${encodeURIComponent(id)}`;
-  const bearer = (token: string) => ({ Authorization: `Bearer ${token}` });
 
   return {
     call,
@@ -70,17 +81,11 @@ export function createApi(base: string, sso: () => string | undefined) {
       if (limit) q.set('limit', String(limit));
       return call('GET', `comments?${q}`);
     },
+    config: (site: string) => call<SiteConfig>('GET', `config?site=${encodeURIComponent(site)}`),
     conversation: (id: string, site: string, url: string) =>
       call<{ comments: PublicComment[] }>('GET', `${comment(id)}/conversation?${new URLSearchParams({ site, url })}`),
-    post: (input: PostCommentBody, guestCsrf?: string, t = sso()) =>
-      call<PostReply>('POST', 'comments', input, { ...(guestCsrf ? { 'X-Parley-CSRF': guestCsrf } : {}), ...(t ? { Authorization: `ParleySSO ${t}` } : {}) }),
     /** A token for subscription requests ("Notify of"), bound to the site and this client. */
     csrf: (site: string) => call<{ token: string }>('GET', `csrf?site=${encodeURIComponent(site)}`),
-    edit: (id: string, body: string, token: string) =>
-      call<{ comment: PublicComment }>('PATCH', comment(id), { body }, bearer(token)),
-    /** Resolves to the placeholder left behind, or undefined when the comment disappeared (204). */
-    remove: (id: string, token: string) =>
-      call<{ comment: PublicComment } | undefined>('DELETE', comment(id), undefined, bearer(token)),
     vote: (id: string, value: VoteValue, voter: string) =>
       call<VoteResult>('POST', `${comment(id)}/vote`, { value }, { 'X-Parley-Voter': voter }),
   };

@@ -4,7 +4,9 @@
  */
 import { render } from 'preact';
 import type { WidgetConfig, WidgetWindow } from '../shared/config.js';
+import type { I18nWindow } from '../shared/i18n.js';
 import { App } from './App.js';
+import { catalogues } from './messages.js';
 
 const mounted = new WeakMap<Element, HTMLElement>();
 
@@ -24,7 +26,9 @@ function mount(cfg: WidgetConfig): void {
   mounted.set(host, box);
 }
 
-const w = window as WidgetWindow;
+const w = window as WidgetWindow & I18nWindow;
+// A language's catalogue, when embed.js loaded one (it ran first: shared/i18n.ts).
+Object.assign(catalogues, w.__parleyCatalogues);
 const queued = w.__parley;
 w.__parley = { push: mount };
 if (Array.isArray(queued)) queued.forEach(mount);

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
-import { accountCatalogues, catalogues, en, enAccount, enPassages, errorText, fmt, messagesFor, NOT_IN_WIDGET, passageCatalogues, plural } from './messages.js';
+import { accountCatalogues, catalogues, composeText, en, enAccount, enPassages, errorText, fmt, messagesFor, NOT_IN_WIDGET, passageCatalogues, plural } from './messages.js';
 
 test('every API error code the widget can meet has a message in every catalogue', () => {
   const source = readFileSync(new URL('../../core/errors.ts', import.meta.url), 'utf8');
@@ -10,8 +10,10 @@ test('every API error code the widget can meet has a message in every catalogue'
   assert.ok(codes.length > 20);
   for (const [lang, t] of Object.entries(catalogues)) {
     for (const code of codes) {
-      if ((NOT_IN_WIDGET as readonly string[]).includes(code)) assert.equal(errorText(t, code), t.errors.INTERNAL, code);
-      else assert.ok((t.errors as Record<string, string>)[code], `${lang}: ${code}`);
+      // app.js's own, then compose.js's (loaded when the reader acts, or to show an error only it words).
+      const later = (t.compose || composeText).errors;
+      if ((NOT_IN_WIDGET as readonly string[]).includes(code)) assert.equal(errorText(t, code, later), t.errors.INTERNAL, code);
+      else assert.ok({ ...later, ...t.errors }[code], `${lang}: ${code}`);
     }
   }
 });
@@ -31,7 +33,8 @@ test('plural picks the form with Intl.PluralRules and formats the number', () =>
 });
 
 test('errorText falls back to INTERNAL; messagesFor falls back to English', () => {
-  assert.equal(errorText(en, 'BODY_EMPTY'), 'Please write a comment.');
+  assert.equal(errorText(en, 'RATE_LIMITED'), 'Too many requests. Please wait a moment.');
+  assert.equal(errorText(en, 'BODY_EMPTY', composeText.errors), 'Please write a comment.', 'compose.js words the codes met once the reader acts');
   assert.equal(errorText(en, 'SOMETHING_NEW'), en.errors.INTERNAL);
   assert.equal(messagesFor('en-GB'), en);
   assert.equal(messagesFor('xx'), en);

@@ -19,8 +19,15 @@ export type ClientErrorCode = 'NETWORK';
  */
 export const NOT_IN_WIDGET = [
   'INVALID_JSON', 'UNSUPPORTED_MEDIA_TYPE', 'SITE_KEY_INVALID', 'TEXT_TOO_LONG', 'NOT_FOUND', 'PARENT_OTHER_PAGE', 'PASSAGE_ON_REPLY', 'VOTE_INVALID',
-  'VOTER_REQUIRED', 'SIGN_IN_LINK_INVALID', 'MAIL_DISABLED', 'HEADERS_TOO_LARGE', 'REQUEST_TIMEOUT', 'SERVICE_UNAVAILABLE', 'STORAGE_FULL',
+  'VOTER_REQUIRED', 'REACTION_INVALID', 'SIGN_IN_LINK_INVALID', 'MAIL_DISABLED', 'HEADERS_TOO_LARGE', 'REQUEST_TIMEOUT', 'SERVICE_UNAVAILABLE', 'STORAGE_FULL',
 ] as const;
+
+/**
+ * The codes app.js words itself: those the first page can meet, and the fallbacks. The others are met only once the
+ * reader acts: their messages are in `composeText.errors`, which `errorText` consults next (the app loads
+ * compose.js to show one).
+ */
+type FirstPageError = 'SITE_NOT_FOUND' | 'ORIGIN_NOT_ALLOWED' | 'INVALID_URL' | 'RATE_LIMITED' | 'INTERNAL' | ClientErrorCode;
 
 /** Shared with count.js, which must stay small. */
 export const commentCount: Plural = { one: '{n} comment', other: '{n} comments' };
@@ -40,9 +47,6 @@ export const en = {
   email: 'Email (optional, never shown)',
   website: 'Website (optional)',
   notify: 'Notify of',
-  notifyNone: 'nothing',
-  notifyPage: 'new follow-up comments',
-  notifyReplies: 'new replies to my comments',
   checkInbox: 'Check your inbox to confirm',
   subscribed: 'Subscribed',
   signIn: 'Sign in',
@@ -51,7 +55,6 @@ export const en = {
   staff: 'Staff',
   verified: 'Verified',
   preview: 'Preview',
-  previewNote: 'Preview (formatting is applied when posted)',
   post: 'Post comment',
   postReply: 'Post reply',
   posting: 'Posting…',
@@ -61,8 +64,6 @@ export const en = {
   replyTo: 'Reply to {name}',
   inReplyTo: 'in reply to {name}',
   edit: 'Edit',
-  delete: 'Delete',
-  confirmDelete: 'Delete this comment?',
   edited: '(edited)',
   deleted: '[deleted]',
   upvote: 'Upvote',
@@ -74,41 +75,23 @@ export const en = {
   loading: 'Loading…',
   retry: 'Try again',
   posted: 'Comment posted',
-  updated: 'Comment updated',
-  removed: 'Comment deleted',
   loadedMore: { one: '{n} more comment loaded', other: '{n} more comments loaded' } as Plural,
   newComments: { one: '{n} new comment', other: '{n} new comments' } as Plural,
   errors: {
-    VALIDATION_FAILED: 'Please check the form.',
-    PAYLOAD_TOO_LARGE: 'Your comment is too long.',
     SITE_NOT_FOUND: 'Comments are not set up for this site.',
     ORIGIN_NOT_ALLOWED: 'Comments are not enabled on this website.',
     INVALID_URL: 'This page cannot have comments.',
-    BODY_EMPTY: 'Please write a comment.',
-    BODY_TOO_LONG: 'Your comment is too long.',
-    NAME_REQUIRED: 'Please enter your name.',
-    NAME_TOO_LONG: 'Your name is too long.',
-    EMAIL_INVALID: 'Please enter a valid email address.',
-    AUTHOR_URL_INVALID: 'The website must start with http:// or https://',
-    PARENT_NOT_FOUND: 'That comment no longer exists.',
-    PARENT_DELETED: 'That comment was deleted.',
-    COMMENT_NOT_FOUND: 'That comment no longer exists.',
-    COMMENT_DELETED: 'That comment was deleted.',
-    NOT_AUTHOR: 'Only the author can change this comment.',
-    EDIT_WINDOW_PASSED: 'The time to edit this comment has passed.',
-    CURSOR_INVALID: 'Could not load more. Please reload the page.',
-    PASSAGE_INVALID: 'This passage could not be quoted. Please select it again.',
     RATE_LIMITED: 'Too many requests. Please wait a moment.',
-    CSRF_INVALID: 'Please reload the page and try again.',
-    SIGN_IN_REQUIRED: 'Please sign in again.',
-    SSO_INVALID: 'Please sign in again.',
-    AUTHOR_BANNED: 'You may not comment here.',
     INTERNAL: 'Something went wrong. Please try again later.',
     NETWORK: 'The comments server could not be reached.',
-  } satisfies Record<Exclude<ErrorCode, (typeof NOT_IN_WIDGET)[number]> | ClientErrorCode, string>,
+  } satisfies Record<FirstPageError, string>,
 };
 
-export type Messages = typeof en;
+/**
+ * A language's catalogue; one loaded with a language (i18n/de.js) also carries the strings of the lazily loaded
+ * bundles, which otherwise use their English ones (`w.t.passages || enPassages`).
+ */
+export type Messages = typeof en & { passages?: PassageMessages; account?: AccountMessages; reactions?: ReactionMessages; compose?: ComposeMessages; mentions?: MentionMessages };
 
 export const catalogues: Record<string, Messages> = { en };
 
@@ -129,6 +112,7 @@ export const enPassages = {
   answer: 'Answer: {q}',
   marker: { one: '{n} comment on {quotes}', other: '{n} comments on {quotes}' } as Plural,
   selected: 'Passage selected: press Tab, then Enter, or Alt+Shift+C to comment on it.',
+  selectedTouch: 'Passage selected: tap “Comment on this passage” to comment on it.',
   commenting: 'Commenting on “{quote}”',
 };
 
@@ -136,8 +120,17 @@ export type PassageMessages = typeof enPassages;
 
 export const passageCatalogues: Record<string, PassageMessages> = { en: enPassages };
 
-/** Strings only account.js shows (signing in, "Notify of" from a comment), kept apart so that app.js does not carry them. */
+/**
+ * Strings only account.js shows (signing in, "Notify me of replies" and the choices of "Notify of", Edit and Delete
+ * of one's own comments), kept apart so that app.js does not carry them.
+ */
 export const enAccount = {
+  notifyNone: 'nothing',
+  notifyPage: 'new follow-up comments',
+  notifyReplies: 'new replies to my comments',
+  delete: 'Delete',
+  confirmDelete: 'Delete this comment?',
+  removed: 'Comment deleted',
   signInTitle: 'Sign in with your email',
   signInNote: 'We email you a link: no password. It works for 15 minutes, in this browser.',
   sendLink: 'Email me a link',
@@ -164,6 +157,79 @@ export type AccountMessages = typeof enAccount;
 
 export const accountCatalogues: Record<string, AccountMessages> = { en: enAccount };
 
+/**
+ * Strings only compose.js shows (sending, Edit and Delete of one's own comment, formatting toolbar and help, preview,
+ * counter);
+ * `rules`: the Markdown the server keeps.
+ */
+export const composeText = {
+  updated: 'Comment updated',
+  delete: 'Delete',
+  editFor: { one: 'You can edit this for {n} more minute', other: 'You can edit this for {n} more minutes' } as Plural,
+  toolbar: 'Formatting',
+  bold: 'Bold',
+  italic: 'Italic',
+  link: 'Link',
+  quote: 'Quote',
+  help: 'Formatting help',
+  rules: [
+    ['**bold**', 'bold'],
+    ['_italic_', 'italic'],
+    ['~~struck~~', 'struck through'],
+    ['[text](https://…)', 'link (web addresses link by themselves)'],
+    ['> text', 'quote'],
+    ['- item, 1. item', 'lists'],
+    ['`code`', 'code; a block between ``` lines'],
+    ['(blank line)', 'new paragraph'],
+  ] as [string, string][],
+  notAllowed: 'No headings or HTML; images show as links.',
+  charsLeft: { one: '{n} character left', other: '{n} characters left' } as Plural,
+  charsOver: { one: '{n} character too many', other: '{n} characters too many' } as Plural,
+  errors: {
+    BODY_EMPTY: 'Please write a comment.',
+    NAME_REQUIRED: 'Please enter your name.',
+    PAYLOAD_TOO_LARGE: 'Your comment is too long.',
+    VALIDATION_FAILED: 'Please check the form.',
+    BODY_TOO_LONG: 'Your comment is too long: at most {max} characters.',
+    NAME_TOO_LONG: 'Your name is too long.',
+    EMAIL_INVALID: 'Please enter a valid email address.',
+    AUTHOR_URL_INVALID: 'The website must start with http:// or https://',
+    PARENT_NOT_FOUND: 'That comment no longer exists.',
+    PARENT_DELETED: 'That comment was deleted.',
+    COMMENT_NOT_FOUND: 'That comment no longer exists.',
+    COMMENT_DELETED: 'That comment was deleted.',
+    NOT_AUTHOR: 'Only the author can change this comment.',
+    EDIT_WINDOW_PASSED: 'The time to edit this comment has passed.',
+    CURSOR_INVALID: 'Could not load more. Please reload the page.',
+    PASSAGE_INVALID: 'This passage could not be quoted. Please select it again.',
+    CSRF_INVALID: 'Please reload the page and try again.',
+    SIGN_IN_REQUIRED: 'Please sign in again.',
+    SSO_INVALID: 'Please sign in again.',
+    AUTHOR_BANNED: 'You may not comment here.',
+  } satisfies Record<Exclude<ErrorCode, (typeof NOT_IN_WIDGET)[number] | FirstPageError>, string>,
+};
+
+export type ComposeMessages = typeof composeText;
+
+/** Strings only reactions.js shows. `names`: the reaction keys of the API (the widget shows them as emoji). */
+export const enReactions = {
+  label: 'Reactions',
+  add: 'Add a reaction',
+  reactWith: 'React with {name}',
+  count: { one: '{name}: {n} reaction', other: '{name}: {n} reactions' } as Plural,
+  names: { like: 'Like', love: 'Love', laugh: 'Haha', wow: 'Wow', sad: 'Sad', angry: 'Angry' },
+  invalid: 'This reaction is not available here.',
+};
+
+export type ReactionMessages = typeof enReactions;
+
+/** Strings only mentions.js shows (the list of names offered after `@` in a comment box). */
+export const enMentions = {
+  label: 'People in this discussion',
+};
+
+export type MentionMessages = typeof enMentions;
+
 /** Fills `{name}` placeholders; unknown ones are left as they are. */
 export const fmt = (template: string, vars: Record<string, string | number>): string =>
   template.replace(/\{(\w+)\}/g, (whole, key: string) => (key in vars ? String(vars[key]) : whole));
@@ -172,6 +238,8 @@ export const fmt = (template: string, vars: Record<string, string | number>): st
 export const plural = (forms: Plural, n: number, locale = 'en'): string =>
   fmt(forms[new Intl.PluralRules(locale).select(n)] ?? forms.other, { n: n.toLocaleString(locale) });
 
-/** The message for an error code, falling back to INTERNAL for codes this catalogue does not know. */
-export const errorText = (t: Messages, code: string): string =>
-  (t.errors as Record<string, string>)[code] ?? t.errors.INTERNAL;
+/**
+ * The message for an error code: the catalogue's, else compose.js's (`later`, once loaded), else INTERNAL's.
+ */
+export const errorText = (t: Messages, code: string, later?: Record<string, string>): string =>
+  (t.errors as Record<string, string>)[code] ?? later?.[code] ?? t.errors.INTERNAL;

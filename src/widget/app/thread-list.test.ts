@@ -8,7 +8,7 @@ const c = (id: string, parentId: string | null = null, status: PublicComment['st
   parentId,
   depth: parentId ? 1 : 0,
   status,
-  author: { name: id, url: null, badge: null, verified: false },
+  author: { name: id, url: null, badge: null, verified: false, avatar: null, key: '' },
   html: `<p>${id}</p>`,
   createdAt: '2026-11-26T10:00:00.000Z',
   editedAt: null,
@@ -17,6 +17,7 @@ const c = (id: string, parentId: string | null = null, status: PublicComment['st
   downvotes: 0,
   replyCount: 0,
   passage: null,
+  reactions: {},
 });
 const ids = (list: PublicComment[]) => list.map((x) => x.id);
 

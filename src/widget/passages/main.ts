@@ -2,26 +2,26 @@
  * passages.js, inline feedback, loaded by app.js when the embed tag's `data-content` names an article container
  * that exists (interface: ../shared/passages.ts). In the article it:
  * - offers "Comment on this passage" next to a reader's selection (mouse, touch or keyboard; also Alt+Shift+C,
- *   and Tab right after the selection), and "Answer: …" on elements with `data-parley-question`;
+ *   and Tab right after the selection), inside the viewport, above or below the selected lines (never over them),
+ *   and "Answer: …" on elements with `data-parley-question`;
  * - anchors every passage comment in the live text: at its stored position when the text there is unchanged
  *   (anchor.ts), else with the anchoring engine, anchoring.js, loaded only then (in slices of a few ms so the page
  *   stays responsive); highlights the passages (`<mark class="parley-passage">`) and puts a marker with the comment
  *   count in the margin of each paragraph that has some;
  * - opens a panel below a paragraph with its passage threads and the form for a new one.
- * In the widget it adds the tabs and the quotes above passage comments (ui.tsx).
+ * In the widget it adds the tabs and the quotes above passage comments (ui.tsx). Its elements in the article take the
+ * `--parley-*` custom properties the widget's target element has (`theme()`), so one theme drives both.
  */
-import { textHash } from '../../core/anchoring/hash.js';
-import { describeRange, type AnchorResult } from '../../core/anchoring/selector.js';
-import { buildTree } from '../../core/comment/comment-tree.js';
+import type { AnchorResult } from '../../core/anchoring/selector.js';
 import type { PublicComment } from '../app/api.js';
-import { enPassages, fmt, passageCatalogues, plural } from '../app/messages.js';
-import { addComments, removeComment, replaceComment } from '../app/thread-list.js';
+import { enPassages } from '../app/messages.js';
 import type { Widget } from '../app/widget.js';
 import type { AnchoringWindow, Engine } from '../shared/anchoring.js';
 import type { Kit, Passages, PassagesWindow } from '../shared/passages.js';
 import { atPosition } from './anchor.js';
-import { kit, setKit } from '../shared/kit.js';
-import { BUTTON_CSS, HOST_CSS } from './style.js';
+// app.js's own helpers, through the kit: no copies here.
+import { addComments, buildTree, fmt, kit, plural, removeComment, replaceComment, setKit } from '../shared/kit.js';
+import { BUTTON_CSS, HOST_CSS, THEME_VARS } from './style.js';
 import { articleText, pointAt, spanOf, type Article } from './text.js';
 import { Panel, Quote, Tabs, type PanelView, type State } from './ui.js';
 
@@ -34,6 +34,8 @@ const INSIDE = /^(LI|DD|DT|TD|TH)$/;
 const ORPHAN_AT = 9e15;
 /** Anchoring yields to the browser after this many milliseconds of work. */
 const SLICE_MS = 8;
+/** Space kept between "Comment on this passage" and the viewport's edges, in px. */
+const EDGE = 8;
 
 /**
  * A button of Parley's in the article, in its own shadow root on an empty `<span data-parley-ui>`. (Identical
@@ -119,15 +121,37 @@ function attach(k: Kit, root: Element, refresh: () => void): Passages {
   }
 
   function start(): void {
-    st.s = passageCatalogues[w.t.locale] || enPassages;
+    st.s = w.t.passages || enPassages; // German etc.: carried by the language's catalogue (shared/i18n.ts)
     if (!document.getElementById('parley-passages-css')) {
       document.head.append(Object.assign(document.createElement('style'), { id: 'parley-passages-css', textContent: HOST_CSS }));
     }
+    theme();
     listen();
-    const { cfg } = w;
-    fetch(`${cfg.base}api/v1/passages?${new URLSearchParams({ site: cfg.site, url: cfg.url })}`, { credentials: 'omit' })
-      .then((r) => (r.ok ? r.json() : { comments: [] }))
-      .then((r: { comments: PublicComment[] }) => update(r.comments), () => update([]));
+    const { cfg, api } = w;
+    api.call<{ comments: PublicComment[] }>('GET', `passages?${new URLSearchParams({ site: cfg.site, url: cfg.url })}`).then((r) => update(r.comments), () => update([]));
+  }
+
+  /** The theme rule last written (custom properties of the widget's target element). */
+  let vars = '';
+
+  /**
+   * Gives Parley's elements in the article (panels, markers, controls, highlights) the `--parley-*` values the
+   * widget's target element has, set there or inherited: they are outside its shadow root, so they would not inherit
+   * them. `:where()` (no specificity) lets the page's own rules for these elements win. Called whenever they are
+   * drawn (a panel, the control, the highlights), so a theme the page changes since (e.g. its dark scheme) follows.
+   */
+  function theme(): void {
+    const target = document.querySelector(w.cfg.target);
+    if (!target) return;
+    const cs = getComputedStyle(target);
+    let css = '';
+    for (const n of THEME_VARS) {
+      const v = cs.getPropertyValue(`--parley-${n}`).trim();
+      if (v) css += `--parley-${n}:${v};`;
+    }
+    if (css === vars) return;
+    vars = css;
+    document.getElementById('parley-passages-css')!.textContent = `${HOST_CSS}:where([${UI}],mark.parley-passage){${css}}`;
   }
 
   // ---- Anchoring and painting -------------------------------------------------------------------------------
@@ -212,6 +236,7 @@ function attach(k: Kit, root: Element, refresh: () => void): Passages {
     }
     spans.sort((x, y) => x.s - y.s);
     const sig = JSON.stringify([text.length, spans.map((x) => [x.id, x.s, x.e, count[x.id]])]);
+    theme();
     if (sig === painted) return;
     painted = sig;
 
@@ -289,14 +314,7 @@ function attach(k: Kit, root: Element, refresh: () => void): Passages {
           p.view = { ids: [...p.view.ids, res.comment.id], focus: res.comment.id };
           draw();
           // The server keeps the text the passage was selected in, to follow it through the publisher's edits.
-          if (!res.textKnown) {
-            fetch(`${w.cfg.base}api/v1/pages/hint`, {
-              method: 'POST',
-              credentials: 'omit',
-              headers: { 'Content-Type': 'application/json' },
-              body: JSON.stringify({ site: w.cfg.site, url: w.cfg.url, text: draft.text }),
-            }).catch(() => {});
-          }
+          if (!res.textKnown) w.api.call('POST', 'pages/hint', { site: w.cfg.site, url: w.cfg.url, text: draft.text }).catch(() => {});
         },
       }),
       p.box,
@@ -304,6 +322,7 @@ function attach(k: Kit, root: Element, refresh: () => void): Passages {
   }
 
   function show(b: Element, view: PanelView): void {
+    theme();
     if (panel?.block === b) {
       panel.view = view;
       draw();
@@ -339,13 +358,18 @@ function attach(k: Kit, root: Element, refresh: () => void): Passages {
     if (refocus) marker?.focus();
   }
 
-  /** Opens the form for a new passage comment on `[start, end)`. */
-  function compose(start: number, end: number, a: Article, question?: string): void {
+  /**
+   * Opens the form for a new passage comment on `[start, end)`. The selector and the text's hash come from
+   * anchoring.js (`describeRange`, `textHash`), loaded then (once): a reader who only reads never needs them.
+   */
+  async function compose(start: number, end: number, a: Article, question?: string): Promise<void> {
     hide();
     getSelection()?.removeAllRanges(); // the panel shows the quote; a live selection would bring the control back
-    const selector = describeRange(a.text, start, end);
     const b = blockOf(pointAt(a, start)[0]);
-    show(b, { draft: { passage: { selector, textHash: textHash(a.text), question }, exact: selector.quote.exact, question, text: a.text }, ids: blocks.get(b) || [] });
+    const engine = await loadEngine(w.cfg.base);
+    if (!engine) return w.announce(await w.fail({ code: 'NETWORK' }));
+    const selector = engine.describeRange(a.text, start, end);
+    show(b, { draft: { passage: { selector, textHash: engine.textHash(a.text), question }, exact: selector.quote.exact, question, text: a.text }, ids: blocks.get(b) || [] });
     w.announce(fmt(s().commenting, { quote: short(selector.quote.exact) }));
   }
 
@@ -353,11 +377,21 @@ function attach(k: Kit, root: Element, refresh: () => void): Passages {
 
   let ctl: HTMLElement | null = null;
   let ctlButton: HTMLButtonElement | undefined;
+  /** What is placed in the control's shadow root: the button and, for touch, the hint. */
+  let ctlBox: HTMLElement | undefined;
+  /** The selection the control is for (a copy: it stays while focus moves to the control). */
+  let span: Range | undefined;
   let chosen: [number, number, Article] | null = null;
   /** Tab was already redirected to the control for this selection. */
   let offered = false;
   let mouseDown = false;
+  /** The reader was told how to comment: with keys (in the live region), by touch (next to the control). */
   let told = false;
+  let toldTouch = false;
+  /** The last interaction was a touch (or pen): undefined until one, then false after a mouse or a key. */
+  let touched: boolean | undefined;
+  /** The control is for a touch selection (more room below for the selection handles). */
+  let byTouch = false;
   let timer = 0;
 
   /** The selection in the article, trimmed, when there is one. */
@@ -374,6 +408,7 @@ function attach(k: Kit, root: Element, refresh: () => void): Passages {
   function hide(): void {
     ctl?.remove();
     ctl = chosen = null;
+    span = undefined;
   }
 
   function track(): void {
@@ -382,7 +417,11 @@ function attach(k: Kit, root: Element, refresh: () => void): Passages {
     if (v && chosen && v[0] === chosen[0] && v[1] === chosen[1]) return; // unchanged (inserting the control fires selectionchange)
     hide();
     if (!v) return;
+    theme();
     const [host, button] = control('parley-ctl', s().comment, null, () => chosen && compose(...chosen));
+    const box = document.createElement('div');
+    box.append(button);
+    host.shadowRoot!.append(box);
     button.onmousedown = (e) => e.preventDefault(); // keep the selection
     button.onkeydown = (e) => {
       if (e.key === 'Escape') hide(); // (an on* handler returning false would cancel Enter)
@@ -399,10 +438,50 @@ function attach(k: Kit, root: Element, refresh: () => void): Passages {
     }
     ctl = host;
     ctlButton = button;
+    ctlBox = box;
+    span = getSelection()!.getRangeAt(0).cloneRange();
     chosen = v;
     offered = false;
-    if (!told) w.announce(s().selected);
-    told = true;
+    byTouch = touched ?? matchMedia('(pointer: coarse)').matches;
+    if (byTouch) {
+      // Touch readers have no Tab key: the hint goes next to the button (and is its description), not in the
+      // widget's status line far below.
+      if (!toldTouch) {
+        toldTouch = true;
+        const hint = Object.assign(document.createElement('p'), { id: 'hint', textContent: s().selectedTouch });
+        hint.setAttribute('role', 'status');
+        button.setAttribute('aria-describedby', 'hint');
+        box.append(hint);
+      }
+    } else if (!told) {
+      told = true;
+      w.announce(s().selected);
+    }
+    place();
+  }
+
+  /**
+   * Puts the control inside the viewport, by the selection's end, below its last line (above its first one when
+   * there is more room there), so that it covers none of the selected text. The control is absolutely positioned
+   * from where it sits in the text: measured at 0, then moved by the difference.
+   */
+  function place(): void {
+    if (!span) return; // no control
+    const end = ctl!.getBoundingClientRect();
+    const rects = [...span.getClientRects()].filter((r) => r.height);
+    if (!rects.length) rects.push(end);
+    const box = ctlBox!.style;
+    box.left = box.top = '0';
+    const o = ctlBox!.getBoundingClientRect();
+    const { clientWidth: vw, clientHeight: vh } = document.documentElement;
+    const top = Math.min(...rects.map((r) => r.top));
+    const bottom = Math.max(...rects.map((r) => r.bottom));
+    const gap = byTouch ? 28 : 6; // room for a touch selection's handles
+    const below = bottom + gap + o.height <= vh || vh - bottom > top;
+    box.flexDirection = below ? '' : 'column-reverse'; // the button nearest to the selection, its hint beyond
+    const x = Math.max(EDGE, Math.min((below ? end.left : rects[0]!.left) - 16, vw - o.width - EDGE));
+    box.left = `${x - o.left}px`;
+    box.top = `${(below ? bottom + gap : top - gap - o.height) - o.top}px`;
   }
 
   function listen(): void {
@@ -413,11 +492,16 @@ function attach(k: Kit, root: Element, refresh: () => void): Passages {
     document.addEventListener('mousedown', (e) => {
       mouseDown = e.target !== ctl;
     });
+    document.addEventListener('pointerdown', (e) => {
+      touched = e.pointerType === 'touch' || e.pointerType === 'pen';
+    });
+    addEventListener('resize', place);
     document.addEventListener('mouseup', () => {
       mouseDown = false;
       setTimeout(track);
     });
     document.addEventListener('keydown', (e) => {
+      touched = false;
       if (e.altKey && e.shiftKey && e.code === 'KeyC' && !e.ctrlKey && !e.metaKey) {
         const v = selected();
         if (v) {

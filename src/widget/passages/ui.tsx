@@ -75,15 +75,16 @@ export function Tabs({ w, all, st }: { w: Widget; all: ComponentChildren; st: St
         ))}
       </div>
       <div role="tabpanel" id="parley-tabpanel" aria-labelledby={`parley-tab-${tab}`}>
-        {tab ? (
-          all
-        ) : (
-          <div role="feed" class="list" aria-busy={!st.list} aria-label={s.inline}>
-            {threads.map((node, i) => (
-              <kit.CommentItem key={node.item.id} w={w} node={node} pos={i + 1} size={threads.length} />
-            ))}
-          </div>
-        )}
+        {tab
+          ? all
+          : // A feed only with articles (or while loading): an empty one breaks ARIA's required children.
+            (threads.length > 0 || !st.list) && (
+              <div role="feed" class="list" aria-busy={!st.list} aria-label={s.inline}>
+                {threads.map((node, i) => (
+                  <kit.CommentItem key={node.item.id} w={w} node={node} pos={i + 1} size={threads.length} />
+                ))}
+              </div>
+            )}
         {!tab && !threads.length && <p class="muted">{st.list ? s.noInline : w.t.loading}</p>}
       </div>
     </div>

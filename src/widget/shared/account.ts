@@ -1,11 +1,12 @@
 /**
- * The interface between app.js and the lazily loaded account.js (signing in and "Notify of" from a comment).
- * app.js loads account.js only when it is needed: the reader clicks "Sign in" or "Notify me of replies", the
- * address bar carries a sign-in link's `#parley-signin=` token, this browser signed in before (`parley:account`
- * in localStorage), or the publisher passes an SSO token. account.js sets `window.__parleyAccount`, which the app
+ * The interface between app.js and the lazily loaded account.js: the reader's own things (signing in, "Notify me of
+ * replies" under a comment and "Notify of" in the form, deleting one's own comment after the in-widget confirmation). app.js loads account.js only when it is needed: the reader clicks "Sign in"
+ * or "Notify me of replies", the address bar carries a sign-in link's `#parley-signin=` token, this browser signed in
+ * before (`parley:account` in localStorage), the publisher passes an SSO token, the reader clicks Delete under their
+ * own comment, or the form offers "Notify of" (mail on, an address typed or signed in). account.js sets `window.__parleyAccount`, which the app
  * calls once per widget, handing over its Preact and components (the {@link Kit} passages.js also gets).
  */
-import type { VNode } from 'preact';
+import type { ComponentChildren, VNode } from 'preact';
 import type { PublicComment } from '../app/api.js';
 import type { Widget } from '../app/widget.js';
 import type { Kit } from './passages.js';
@@ -34,6 +35,10 @@ export interface Account {
   bar(user: User | null): VNode;
   /** The "new replies to this comment" subscription form under a comment; `done` closes it. */
   follow(c: PublicComment, user: User | null, done: () => void): VNode;
+  /** "Delete this comment?" in the widget; "Delete" deletes it (`token`: its edit token). `done` closes it. */
+  confirmDelete(c: PublicComment, token: string, done: () => void): VNode;
+  /** The choices of "Notify of" in a comment form (`control`: the props of its `notify` field). */
+  notify(control: object): ComponentChildren;
 }
 
 /** `window.__parleyAccount(kit, host)`. */

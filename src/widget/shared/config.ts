@@ -13,6 +13,7 @@ export interface WidgetConfig {
   theme: string;
   /** `newest`, `oldest` or `top`. */
   sort?: string | undefined;
+  /** `data-lang`, else the page's `<html lang>`: picks the catalogue. */
   lang?: string | undefined;
   /** CSS selector of the article container: turns on inline feedback (passages.js) when it matches. */
   content?: string | undefined;

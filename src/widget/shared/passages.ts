@@ -16,8 +16,16 @@ import type { PublicComment } from '../app/api.js';
 import type { CommentForm } from '../app/CommentForm.js';
 import type { CommentItem } from '../app/CommentItem.js';
 import type { Widget } from '../app/widget.js';
+import type { fmt, plural } from '../app/messages.js';
+import type { saveAuthor, saveOwnComment } from '../app/local-store.js';
+import type { addComments, removeComment, replaceComment } from '../app/thread-list.js';
+import type { buildTree } from '../../core/comment/comment-tree.js';
 
-/** app.js's Preact and components, for passages.js (see passages/kit.ts). */
+/**
+ * app.js's Preact and components, for passages.js (see passages/kit.ts), and helpers app.js carries anyway, so that
+ * the lazily loaded bundles need no copies: `fmt`, `plural` (messages.ts), `saveOwnComment`, `saveAuthor` (local-store.ts),
+ * `buildTree` (core/comment) and the list operations of thread-list.ts.
+ */
 export interface Kit {
   jsx: typeof jsx;
   render: typeof render;
@@ -26,6 +34,14 @@ export interface Kit {
   useRef: typeof useRef;
   CommentItem: typeof CommentItem;
   CommentForm: typeof CommentForm;
+  fmt: typeof fmt;
+  plural: typeof plural;
+  saveOwnComment: typeof saveOwnComment;
+  saveAuthor: typeof saveAuthor;
+  buildTree: typeof buildTree;
+  addComments: typeof addComments;
+  replaceComment: typeof replaceComment;
+  removeComment: typeof removeComment;
 }
 
 /** What passages.js gives one widget. */

@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { loadConfig } from '../../config/config.js';
 import { compose } from '../../compose.js';
 import { buildApp } from '../../http/app.js';
+import { shutdown } from '../../http/shutdown.js';
 import { packageRoot } from '../../package-root.js';
 import { ensureSite } from '../../use-cases/manage-sites.js';
 import { columnText } from '../../../demo/column-text.js';
@@ -36,14 +37,13 @@ export async function serve(args: string[]): Promise<number> {
     widgetDir: join(packageRoot(), 'dist', 'widget'),
     ...(config.demo ? { extraRoutes: (a) => demoPages(a, { baseUrl: config.publicUrl, siteId: 'demo' }) } : {}),
   });
-  const shutdown = async (signal: string) => {
-    app.log.info(`${signal} received, closing`);
-    await app.close();
-    await parley.close();
-    process.exit(0);
-  };
-  process.once('SIGINT', () => void shutdown('SIGINT'));
-  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+  const stop = (signal: string) => void shutdown(app, parley, signal).then(
+    () => process.exit(0),
+    (e: Error) => (app.log.error({ err: e }, 'shutdown failed'), process.exit(1)),
+  );
+  // A second signal while draining gets the default action: the process ends at once.
+  process.once('SIGINT', () => stop('SIGINT'));
+  process.once('SIGTERM', () => stop('SIGTERM'));
   await app.listen({ port: config.port, host: config.host });
   parley.outbox.start();
   if (!parley.deps.notify.mailer.enabled) app.log.warn('SMTP_URL is empty, so mail is off: no subscription confirmations or notifications are sent.');

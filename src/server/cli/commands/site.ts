@@ -8,8 +8,8 @@ import { CONFIG_FLAGS, configFlags, parse, UsageError } from '../args.js';
 
 export const SITE_HELP = `Usage: parley site add|update|list|key|sso-secret
 
-  parley site add <id> [--name "Name"] [--origin https://news.example.org ...]
-  parley site update <id> [--name "Name"] [--origin https://news.example.org ...]
+  parley site add <id> [--name "Name"] [--origin https://news.example.org ...] [--reactions like,love,...]
+  parley site update <id> [--name "Name"] [--origin https://news.example.org ...] [--reactions like,love,...|none]
   parley site list [--json]
   parley site key <id>
   parley site sso-secret <id>
@@ -24,6 +24,8 @@ publisher signs its users' JWTs with it (see docs/sso.md).
 Options:
   --name <name>          Display name (default: the id).
   --origin <origin>      Allowed origin, scheme://host[:port]. Repeatable.
+  --reactions <list>     Reactions readers may give beside votes, in order, from like, love, laugh, wow,
+                         sad, angry (e.g. like,love,laugh); none turns them off (the default).
   --json                 (list) Print JSON instead of a table.
   --database-url <url>   Storage [env DATABASE_URL, default ./data/parley.db]
   -h, --help             Show this help.`;
@@ -32,10 +34,11 @@ const SITE_FLAGS = {
   ...CONFIG_FLAGS,
   name: { type: 'string' as const },
   origin: { type: 'string' as const, multiple: true },
+  reactions: { type: 'string' as const },
   json: { type: 'boolean' as const },
 };
 
-const show = (s: Site) => `${s.id}\t${s.name}\t${s.origins.join(' ') || '(no origins: server-side use only)'}`;
+const show = (s: Site) => `${s.id}\t${s.name}\t${s.origins.join(' ') || '(no origins: server-side use only)'}\t${s.reactions.join(',') || 'none'}`;
 
 export async function site(args: string[]): Promise<number> {
   const { values, positionals } = parse(args, SITE_FLAGS);
@@ -45,7 +48,7 @@ export async function site(args: string[]): Promise<number> {
   if (action !== 'list' && !id) throw new UsageError(`site ${action} needs a site id`);
   const parley = await compose(loadConfig(process.env, configFlags(values)));
   try {
-    const input = { id: id!, name: values.name as string | undefined, origins: values.origin as string[] | undefined };
+    const input = { id: id!, name: values.name as string | undefined, origins: values.origin as string[] | undefined, reactions: values.reactions as string | undefined };
     if (action === 'add') console.log(`Added site ${show(await addSite(parley.deps, input))}`);
     else if (action === 'key') console.log(`New publisher key for ${id}: ${await newSiteKey(parley.deps, id!)}\nKeep it secret; it is not shown again.`);
     else if (action === 'sso-secret') console.log(`New SSO secret for ${id}: ${await newSsoSecret(parley.deps, id!)}\nKeep it on your server only; it is not shown again. See docs/sso.md.`);
@@ -53,7 +56,7 @@ export async function site(args: string[]): Promise<number> {
     else {
       const sites = await allSites(parley.deps);
       if (values.json) console.log(JSON.stringify(sites, null, 2));
-      else console.log(sites.length ? ['id\tname\torigins', ...sites.map(show)].join('\n') : 'No sites yet. Add one with: parley site add <id> --origin https://…');
+      else console.log(sites.length ? ['id\tname\torigins\treactions', ...sites.map(show)].join('\n') : 'No sites yet. Add one with: parley site add <id> --origin https://…');
     }
     return 0;
   } catch (e) {

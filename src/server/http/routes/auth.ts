@@ -12,6 +12,7 @@ import {
 } from '../../use-cases/accounts.js';
 import { cookies, identify, NONCE_COOKIE, requireIdentity, SESSION_COOKIE, sessionCsrf, setCookie } from '../identity.js';
 import { writeLimit } from '../rate-limits.js';
+import { requestOrigin } from '../request-origin.js';
 
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 429: ErrorBody };
 const tags = ['accounts'];
@@ -19,7 +20,7 @@ const publicUser = (a: Account, via: 'session' | 'sso', badge = a.badge) => ({ i
 
 /** Account calls are made only from a page of some site (CORS with credentials reflects only those origins). */
 async function checkCaller(parley: Parley, request: FastifyRequest): Promise<void> {
-  const origin = request.headers.origin;
+  const origin = requestOrigin(request, parley.config.publicUrl);
   if (origin && !(await parley.sites.anyAllows(origin))) throw new DomainError('ORIGIN_NOT_ALLOWED', 'This origin may not use Parley accounts.');
 }
 
@@ -41,7 +42,7 @@ export async function authRoutes(app: FastifyInstance, parley: Parley): Promise<
     if (!csrfValid(deps.notify.tokens, typeof token === 'string' ? token : undefined, { site: request.body.site, ip: request.ip, now })) {
       throw new DomainError('CSRF_INVALID', 'Missing or expired X-Parley-CSRF token; get one from GET /api/v1/csrf.');
     }
-    const { nonce } = await requestMagicLink(deps, { ...request.body, origin: request.headers.origin });
+    const { nonce } = await requestMagicLink(deps, { ...request.body, origin: requestOrigin(request, config.publicUrl) });
     setCookie(reply, config.publicUrl, NONCE_COOKIE, nonce, { maxAgeS: MAGIC_LINK_TTL_MS / 1000, path: '/' });
     return reply.code(202).header('Cache-Control', 'no-store').send({ status: 'sent' });
   });

@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import fastJson from 'fast-json-stringify';
 import {
   CommentIdParams, CommentPageReply, CommentReply, ConversationReply, EditCommentBody, ErrorBody, ListCommentsQuery,
-  PageQuery, PostCommentBody, PostCommentReply, VoteBody, VoteReply,
+  PageQuery, PostCommentBody, PostCommentReply, ReactBody, ReactReply, VoteBody, VoteReply,
 } from '../../../api/schemas.js';
 import { toPublicComment } from '../../../api/to-public.js';
 import type { PostCommentBody as PostBody, ListCommentsQuery as ListQuery } from '../../../api/schemas.js';
@@ -19,23 +19,25 @@ import { loadSite } from '../../use-cases/load-site.js';
 import { loadComment } from '../../use-cases/load-comment.js';
 import { postComment } from '../../use-cases/post-comment.js';
 import { voteComment } from '../../use-cases/vote-comment.js';
+import { reactComment } from '../../use-cases/react-comment.js';
 import { decodeCursor, encodeCursor } from '../cursor-codec.js';
 import { PageCache } from '../page-cache.js';
 import { sendCached } from '../send-cached.js';
 import { writeLimit, voteLimit } from '../rate-limits.js';
+import { requestOrigin } from '../request-origin.js';
 import { requestSubscription } from '../../use-cases/request-subscription.js';
 import { guardSubscription } from './subscriptions.js';
 
 const errors = { 400: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody, 413: ErrorBody, 422: ErrorBody, 429: ErrorBody };
 const tags = ['comments'];
-const origin = (r: FastifyRequest) => r.headers.origin;
 const bearer = (r: FastifyRequest) => /^Bearer\s+(\S+)$/i.exec(r.headers.authorization ?? '')?.[1];
 const iso = (ms: number) => new Date(ms).toISOString();
 const serializePage = fastJson(CommentPageReply);
 
-/** Comments of a page: list, post, edit, delete, vote. */
+/** Comments of a page: list, post, edit, delete, vote, react. */
 export async function commentRoutes(app: FastifyInstance, parley: Parley): Promise<void> {
   const { deps, pageCache, config } = parley;
+  const origin = (r: FastifyRequest) => requestOrigin(r, config.publicUrl);
   /** The signed-in account asking to change a comment (session or SSO), unless an edit token is given. */
   const authorAccount = async (request: FastifyRequest, id: string): Promise<string | null> => {
     if (bearer(request)) return null;
@@ -54,7 +56,7 @@ export async function commentRoutes(app: FastifyInstance, parley: Parley): Promi
     const email = (who ? who.account.email : body.author?.email) ?? '';
     const verified = Boolean(who?.account.emailVerified);
     if (notify?.length && email) guardSubscription(parley, request, reply, body.site, { csrfChecked: who?.via === 'session' });
-    const account = who && { id: who.account.id, sub: ssoSub(who.account), name: who.account.name, url: who.account.url, email: who.account.email, badge: who.account.badge };
+    const account = who && { id: who.account.id, sub: ssoSub(who.account), name: who.account.name, url: who.account.url, email: who.account.email, badge: who.account.badge, avatar: who.account.avatar ?? null };
     const result = await postComment(deps, { ...body, account, ip: request.ip, origin: origin(request) });
     let subscription: 'active' | 'pending' | undefined;
     for (const kind of email ? notify ?? [] : []) {
@@ -119,5 +121,13 @@ export async function commentRoutes(app: FastifyInstance, parley: Parley): Promi
   }, async (request) => {
     const voterKey = request.headers['x-parley-voter'];
     return voteComment(deps, { id: request.params.id, voterKey: typeof voterKey === 'string' ? voterKey : undefined, value: request.body.value, origin: origin(request) });
+  });
+
+  app.post<{ Params: { id: string }; Body: { reaction: string | null } }>('/api/v1/comments/:id/react', {
+    schema: { tags, summary: 'React to a comment (one of the site’s reactions), replacing one’s previous reaction; null takes it back', params: CommentIdParams, body: ReactBody, response: { 200: ReactReply, ...errors } },
+    config: voteLimit(config),
+  }, async (request) => {
+    const voterKey = request.headers['x-parley-voter'];
+    return reactComment(deps, { id: request.params.id, voterKey: typeof voterKey === 'string' ? voterKey : undefined, reaction: request.body.reaction, origin: origin(request) });
   });
 }

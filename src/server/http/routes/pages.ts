@@ -12,6 +12,7 @@ import { authorizePublisher, hintPageText, updatePageText, type PageTextInput } 
 import { PageCache } from '../page-cache.js';
 import { hintLimit } from '../rate-limits.js';
 import { sendCached } from '../send-cached.js';
+import { requestOrigin } from '../request-origin.js';
 
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 413: ErrorBody, 429: ErrorBody };
 const tags = ['passages'];
@@ -45,7 +46,7 @@ export async function pageRoutes(app: FastifyInstance, parley: Parley): Promise<
     bodyLimit: TEXT_BODY_LIMIT,
     config: hintLimit(),
   }, async (request, reply) => {
-    await hintPageText(deps, { ...request.body, origin: request.headers.origin });
+    await hintPageText(deps, { ...request.body, origin: requestOrigin(request, parley.config.publicUrl) });
     return reply.code(204).send();
   });
 
@@ -54,7 +55,7 @@ export async function pageRoutes(app: FastifyInstance, parley: Parley): Promise<
     schema: { tags, summary: 'Passage comments of a page in article order, each followed by its replies', querystring: PageQuery, response: { 200: PassagesReply, ...errors } },
   }, async (request, reply) => {
     const { site, url } = request.query;
-    const origin = request.headers.origin;
+    const origin = requestOrigin(request, parley.config.publicUrl);
     const threadKey = PageCache.threadKey((await loadSite(deps, site, origin)).id, unwrap(canonicalUrl(url)));
     const cached = pageCache.get(threadKey, 'passages');
     if (cached) return sendCached(request, reply, cached);

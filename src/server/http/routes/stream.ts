@@ -5,6 +5,7 @@ import { canonicalUrl } from '../../../core/url/canonical-url.js';
 import type { Parley } from '../../compose.js';
 import { loadSite } from '../../use-cases/load-site.js';
 import { PageCache } from '../page-cache.js';
+import { requestOrigin } from '../request-origin.js';
 
 /**
  * GET /api/v1/stream?site=&url= — the page's thread as Server-Sent Events: `comment.created`, `comment.updated`,
@@ -28,7 +29,7 @@ export async function streamRoutes(app: FastifyInstance, parley: Parley): Promis
     },
   }, async (request, reply) => {
     const origin = request.headers.origin;
-    const site = await loadSite(deps, request.query.site, origin);
+    const site = await loadSite(deps, request.query.site, requestOrigin(request, config.publicUrl));
     const threadKey = PageCache.threadKey(site.id, unwrap(canonicalUrl(request.query.url)));
     const verdict = live.hub.admit(request.ip, { global: config.streamLimit, perIp: config.streamLimitPerIp });
     if (verdict === 'per-ip') throw new DomainError('RATE_LIMITED', `At most ${config.streamLimitPerIp} live streams per client; close one first.`);

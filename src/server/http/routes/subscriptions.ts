@@ -10,6 +10,7 @@ import { loadSite } from '../../use-cases/load-site.js';
 import { confirmSubscriptions, manageSubscriptions, manageView, unsubscribe, unsubscribeScope, type ManageAction } from '../../use-cases/manage-subscriptions.js';
 import { requestSubscription } from '../../use-cases/request-subscription.js';
 import { writeLimit } from '../rate-limits.js';
+import { requestOrigin } from '../request-origin.js';
 
 const errors = { 400: ErrorBody, 403: ErrorBody, 404: ErrorBody, 429: ErrorBody };
 const tags = ['subscriptions'];
@@ -78,8 +79,9 @@ export async function subscriptionRoutes(app: FastifyInstance, parley: Parley): 
     schema: { tags, summary: 'A short-lived token for subscription requests (X-Parley-CSRF), bound to the site and client IP', querystring: CsrfQuery, response: { 200: CsrfReply, ...errors } },
     config: writeLimit(config),
   }, async (request, reply) => {
-    if (!request.headers.origin) throw new DomainError('ORIGIN_NOT_ALLOWED', 'Only a page of the site may ask for a token.');
-    const site = await loadSite(deps, request.query.site, request.headers.origin);
+    const origin = requestOrigin(request, config.publicUrl);
+    if (!origin) throw new DomainError('ORIGIN_NOT_ALLOWED', 'Only a page of the site may ask for a token.');
+    const site = await loadSite(deps, request.query.site, origin);
     const { token, expiresAt } = issueCsrf(deps.notify.tokens, { site: site.id, ip: request.ip, now: deps.now() });
     return reply.header('Cache-Control', 'no-store').send({ token, expiresAt: new Date(expiresAt).toISOString() });
   });
@@ -92,7 +94,7 @@ export async function subscriptionRoutes(app: FastifyInstance, parley: Parley): 
     guardSubscription(parley, request, reply, request.body.site, { csrfChecked: who?.via === 'session' });
     const { email, verified } = subscriberAddress(who, request.body.email);
     const body = { ...request.body, kind: request.body.kind as SubscriptionKind, mode: request.body.mode as DeliveryMode };
-    const status = await requestSubscription(deps, { ...body, email, verified, origin: request.headers.origin });
+    const status = await requestSubscription(deps, { ...body, email, verified, origin: requestOrigin(request, config.publicUrl) });
     return reply.code(202).send({ status });
   });
 

@@ -13,6 +13,10 @@ const ASSETS: Record<string, { file: string; type: string }> = {
   '/widget/passages.js': { file: 'passages.js', type: 'text/javascript; charset=utf-8' },
   '/widget/anchoring.js': { file: 'anchoring.js', type: 'text/javascript; charset=utf-8' },
   '/widget/account.js': { file: 'account.js', type: 'text/javascript; charset=utf-8' },
+  '/widget/compose.js': { file: 'compose.js', type: 'text/javascript; charset=utf-8' },
+  '/widget/reactions.js': { file: 'reactions.js', type: 'text/javascript; charset=utf-8' },
+  '/widget/mentions.js': { file: 'mentions.js', type: 'text/javascript; charset=utf-8' },
+  '/widget/i18n/de.js': { file: 'i18n/de.js', type: 'text/javascript; charset=utf-8' },
 };
 
 /** The widget's built files (dist/widget), read once and served with gzip and ETag. */

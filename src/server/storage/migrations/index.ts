@@ -5,6 +5,7 @@ import * as outboxWebhooks from './0003-outbox-webhooks.js';
 import * as subscriptions from './0004-subscriptions.js';
 import * as accounts from './0005-accounts.js';
 import * as signInReturnStaff from './0006-sign-in-return-staff.js';
+import * as reactionsMentionsAvatars from './0007-reactions-mentions-avatars.js';
 
 /** Every migration, in order. A new migration is one new file and one line here. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -14,6 +15,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0004-subscriptions': subscriptions,
   '0005-accounts': accounts,
   '0006-sign-in-return-staff': signInReturnStaff,
+  '0007-reactions-mentions-avatars': reactionsMentionsAvatars,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -10,13 +10,15 @@ export interface Account {
   url: string | null;
   badge: Badge | null;
   createdAt: number;
+  /** The user's own https picture (publisher SSO claim `picture`); null for magic-link accounts. */
+  avatar?: string | null;
   /** The address is known to be the user's: a magic-link account's own, or a publisher's with email_verified. */
   emailVerified?: boolean;
 }
 
 const toAccount = (r: Selectable<AccountTable>): Account => ({
   id: r.id, email: r.email, externalId: r.external_id, name: r.name, url: r.url,
-  badge: r.badge === 'author' || r.badge === 'staff' ? r.badge : null, createdAt: Number(r.created_at),
+  badge: r.badge === 'author' || r.badge === 'staff' ? r.badge : null, createdAt: Number(r.created_at), avatar: r.avatar,
   // Magic-link accounts exist only for addresses that clicked a link (or an operator named as staff).
   emailVerified: r.external_id === null && r.email !== null,
 });
@@ -28,16 +30,16 @@ export async function getAccount(db: Kysely<Database>, id: string): Promise<Acco
 
 /** The account of an address, created on first sign-in. */
 export async function accountForEmail(db: Kysely<Database>, a: { id: string; email: string; name: string; now: number }): Promise<Account> {
-  await db.insertInto('accounts').values({ id: a.id, email: a.email, external_id: null, name: a.name, url: null, badge: null, created_at: a.now })
+  await db.insertInto('accounts').values({ id: a.id, email: a.email, external_id: null, name: a.name, url: null, badge: null, created_at: a.now, avatar: null })
     .onConflict((oc) => oc.column('email').doNothing()).execute();
   return toAccount(await db.selectFrom('accounts').selectAll().where('email', '=', a.email).executeTakeFirstOrThrow());
 }
 
 /** A publisher SSO user: created or refreshed from the latest claims. */
 export async function upsertExternalAccount(db: Kysely<Database>, a: Omit<Account, 'createdAt'> & { externalId: string; now: number }): Promise<Account> {
-  const values = { name: a.name, url: a.url, badge: a.badge, email: null };
+  const values = { name: a.name, url: a.url, badge: a.badge, email: null, avatar: a.avatar ?? null };
   await db.insertInto('accounts').values({ id: a.id, external_id: a.externalId, created_at: a.now, ...values })
-    .onConflict((oc) => oc.column('external_id').doUpdateSet({ name: a.name, url: a.url, badge: a.badge })).execute();
+    .onConflict((oc) => oc.column('external_id').doUpdateSet({ name: a.name, url: a.url, badge: a.badge, avatar: a.avatar ?? null })).execute();
   return toAccount(await db.selectFrom('accounts').selectAll().where('external_id', '=', a.externalId).executeTakeFirstOrThrow());
 }
 
@@ -160,4 +162,10 @@ export async function listStaff(db: Kysely<Database>, siteId: string): Promise<A
 export async function accountByEmail(db: Kysely<Database>, email: string): Promise<Account | undefined> {
   const r = await db.selectFrom('accounts').selectAll().where('email', '=', email).executeTakeFirst();
   return r && toAccount(r);
+}
+
+/** Ids of the sites that have an SSO secret (publisher sign-in on): kept in memory with the sites (site-directory.ts). */
+export async function ssoSiteIds(db: Kysely<Database>): Promise<string[]> {
+  const rows = await db.selectFrom('sites').select('id').where('sso_secret', 'is not', null).execute();
+  return rows.map((r) => r.id);
 }

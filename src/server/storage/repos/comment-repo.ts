@@ -3,6 +3,7 @@ import type { Comment, CommentStatus } from '../../../core/comment/comment.js';
 import type { PageCursor, SortOrder } from '../../../core/comment/sort.js';
 import type { Passage } from '../../../core/passage/passage.js';
 import type { CommentTable, Database } from '../database.js';
+import { reactionCountsOf } from './reaction-repo.js';
 
 /** What the server keeps beside a comment and never shows: who wrote it from where, and the edit secret. */
 export interface CommentSecrets {
@@ -12,7 +13,7 @@ export interface CommentSecrets {
   accountId?: string | null;
 }
 
-const toComment = (row: Selectable<CommentTable>): Comment => ({
+const toComment = (row: Selectable<CommentTable>): Comment => withExtras(row, {
   id: row.id,
   threadId: row.thread_id,
   parentId: row.parent_id,
@@ -22,6 +23,8 @@ const toComment = (row: Selectable<CommentTable>): Comment => ({
     name: row.author_name, email: row.author_email, url: row.author_url,
     ...(row.author_badge === 'author' || row.author_badge === 'staff' ? { badge: row.author_badge } : {}),
     ...(row.author_verified ? { verified: true } : {}),
+    ...(row.author_avatar ? { avatar: row.author_avatar } : {}),
+    ...(row.author_key ? { key: row.author_key } : {}),
   },
   bodyMarkdown: row.body_md,
   bodyHtml: row.body_html,
@@ -34,6 +37,13 @@ const toComment = (row: Selectable<CommentTable>): Comment => ({
   passage: row.passage ? (JSON.parse(row.passage) as Passage) : null,
   ...(row.account_id ? { accountId: row.account_id } : {}),
 });
+
+/** Reactions and mentions only when there are some: a comment without them reads back exactly as written. */
+function withExtras(row: Selectable<CommentTable>, c: Comment): Comment {
+  const reactions = reactionCountsOf(row);
+  const mentions = row.mentions ? (JSON.parse(row.mentions) as string[]) : [];
+  return { ...c, ...(Object.keys(reactions).length ? { reactions } : {}), ...(mentions.length ? { mentions } : {}) };
+}
 
 export async function insertComment(db: Kysely<Database>, c: Comment, secrets: CommentSecrets): Promise<void> {
   await db
@@ -63,6 +73,9 @@ export async function insertComment(db: Kysely<Database>, c: Comment, secrets: C
       account_id: c.accountId ?? null,
       author_badge: c.author.badge ?? null,
       author_verified: c.author.verified ? 1 : 0,
+      author_avatar: c.author.avatar ?? null,
+      author_key: c.author.key ?? null,
+      mentions: c.mentions?.length ? JSON.stringify(c.mentions) : null,
     })
     .execute();
 }

@@ -118,3 +118,15 @@ export async function failOutbox(
 export async function pruneOutbox(db: Kysely<Database>, before: number): Promise<void> {
   await db.deleteFrom('outbox').where((eb) => eb.or([eb('done_at', '<', before), eb('failed_at', '<', before)])).execute();
 }
+
+/** Lets go of every row `workerId` still holds (the worker is stopping): they are claimable again at once. */
+export async function releaseOutbox(db: Kysely<Database>, workerId: string): Promise<number> {
+  const result = await db
+    .updateTable('outbox')
+    .set({ claimed_by: null, claimed_until: null })
+    .where('claimed_by', '=', workerId)
+    .where('done_at', 'is', null)
+    .where('failed_at', 'is', null)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}

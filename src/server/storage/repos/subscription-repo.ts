@@ -124,14 +124,15 @@ export async function activateRequested(
 /** Active subscriptions of a site that may concern a new comment; exact matches on ids and the address only. */
 export async function candidateSubscriptions(
   db: Kysely<Database>,
-  o: { siteId: string; threadId: string; ancestorIds: readonly string[]; parentAuthorEmail: string | null },
+  o: { siteId: string; threadId: string; ancestorIds: readonly string[]; parentAuthorEmail: string | null; mentionedAuthorEmails?: readonly string[] },
 ): Promise<StoredSubscription[]> {
+  const repliesTo = [...new Set([o.parentAuthorEmail, ...(o.mentionedAuthorEmails ?? [])].filter((e): e is string => Boolean(e)))];
   const rows = await db.selectFrom('subscriptions').selectAll()
     .where('site_id', '=', o.siteId).where('status', '=', 'active')
     .where((eb) => eb.or([
       eb.and([eb('kind', '=', 'page'), eb('target', '=', o.threadId)]),
       ...(o.ancestorIds.length ? [eb.and([eb('kind', 'in', ['comment', 'passage']), eb('target', 'in', [...o.ancestorIds])])] : []),
-      ...(o.parentAuthorEmail ? [eb.and([eb('kind', '=', 'replies'), eb('email', '=', o.parentAuthorEmail)])] : []),
+      ...(repliesTo.length ? [eb.and([eb('kind', '=', 'replies'), eb('email', 'in', repliesTo)])] : []),
     ]))
     .execute();
   return rows.map(toSubscription);
