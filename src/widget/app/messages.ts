@@ -16,6 +16,8 @@ export type ClientErrorCode = 'NETWORK';
  * (publisher and operator calls, requests it never sends: malformed bodies, votes other than 1/-1/0 or without its
  * own voter key; unknown routes), shown as INTERNAL if they ever arrive,
  * and SIGN_IN_LINK_INVALID and MAIL_DISABLED, which only account.js meets and words itself (`enAccount`).
+ * SERVICE_UNAVAILABLE and STORAGE_FULL (a database outage, 503) are met but need no words of their own: INTERNAL's
+ * "Something went wrong. Please try again later." says what the reader can do.
  */
 export const NOT_IN_WIDGET = [
   'INVALID_JSON', 'UNSUPPORTED_MEDIA_TYPE', 'SITE_KEY_INVALID', 'TEXT_TOO_LONG', 'NOT_FOUND', 'PARENT_OTHER_PAGE', 'PASSAGE_ON_REPLY', 'VOTE_INVALID',
