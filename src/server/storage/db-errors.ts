@@ -8,7 +8,7 @@ export type DbFailure = 'unavailable' | 'full';
 /** PostgreSQL SQLSTATE classes and codes that mean "not now": connection exceptions, shutdown, too many clients. */
 const PG_UNAVAILABLE = /^(08...|57P0[1-4]|53300|53400)$/;
 const PG_FULL = /^(53100|53200)$/;
-const NODE_NET = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENOTFOUND', 'EAI_AGAIN']);
+const NODE_NET = new Set(['EIO', 'ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENOTFOUND', 'EAI_AGAIN']);
 const SQLITE_UNAVAILABLE = /^SQLITE_(BUSY|LOCKED|IOERR|CANTOPEN|PROTOCOL)/;
 const SQLITE_FULL = /^SQLITE_FULL/;
 /** node-postgres' own messages when a connection ends or cannot be had in time. */
@@ -18,7 +18,7 @@ export function dbFailure(error: unknown): DbFailure | null {
   if (!error || typeof error !== 'object') return null;
   const code = (error as { code?: unknown }).code;
   if (typeof code === 'string') {
-    if (SQLITE_FULL.test(code) || PG_FULL.test(code)) return 'full';
+    if (SQLITE_FULL.test(code) || PG_FULL.test(code) || code === 'ENOSPC' || code === 'EDQUOT') return 'full';
     if (SQLITE_UNAVAILABLE.test(code) || PG_UNAVAILABLE.test(code) || NODE_NET.has(code)) return 'unavailable';
   }
   const message = (error as { message?: unknown }).message;

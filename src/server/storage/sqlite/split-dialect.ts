@@ -1,14 +1,21 @@
 /**
- * SQLite for a server: writes in a dedicated thread, reads on the event loop.
+ * SQLite for a server: the event loop never waits on the disk.
  *
- * One connection in a worker thread (writer-thread.ts) runs every write and every transaction, so the fsync of a
- * commit (synchronous=FULL) and the WAL checkpoints after commits never stop the event loop. A second, read-only
- * connection on the main thread answers SELECTs made outside a transaction at once: in WAL mode readers never wait
- * for the writer and see every committed transaction. Both prepare each distinct statement once.
+ * - Writes: one writer connection on the event loop runs the statements (microseconds each, in memory) with
+ *   `synchronous = NORMAL`, so a COMMIT writes its WAL frames without an fsync. Before any write is answered, the WAL
+ *   file is fdatasync'ed on libuv's thread pool (`WalSync`, coalesced: commits made while a sync runs share the next
+ *   one). An acknowledged write is therefore on disk, as with `synchronous = FULL`, but the event loop does not wait
+ *   for the fsync, and commits keep flowing while it runs (group commit by the transactor, pipelined with the syncs).
+ * - Checkpoints: automatic checkpoints are off on the writer; a checkpoint thread (checkpoint-thread.ts) copies the WAL
+ *   into the database file, with its fsyncs, off the event loop.
+ * - Reads: SELECTs outside a transaction run on a second, read-only connection: in WAL mode they never wait for the
+ *   writer (an open transaction, a checkpoint) and see every committed transaction.
+ * - Both connections prepare each distinct statement once.
  *
  * Writes and transactions take turns on the writer (a mutex, as Kysely's own SQLite driver has); a SELECT inside a
- * transaction runs on the writer too, so it sees the transaction's own changes.
+ * transaction runs on the writer, so it sees the transaction's own changes.
  */
+import { open, type FileHandle } from 'node:fs/promises';
 import { Worker } from 'node:worker_threads';
 import Database from 'better-sqlite3';
 import {
@@ -16,11 +23,10 @@ import {
   type DatabaseConnection, type DatabaseIntrospector, type Dialect, type DialectAdapter, type Driver, type Kysely,
   type QueryCompiler, type QueryResult,
 } from 'kysely';
-import { statementRunner, type StatementResult } from './statement-cache.js';
-import type { WriterReply, WriterRequest } from './writer-thread.js';
+import { applyPragmas, statementRunner, type StatementResult } from './statement-cache.js';
 
 const fromSource = import.meta.url.endsWith('.ts');
-const workerUrl = new URL(fromSource ? './writer-thread.ts' : './writer-thread.js', import.meta.url);
+const workerUrl = new URL(fromSource ? './checkpoint-thread.ts' : './checkpoint-thread.js', import.meta.url);
 /**
  * Run from the TypeScript sources (tests, `npm run dev`), the thread registers tsx's loader first: on Node 20 a
  * worker does not inherit the loader `--import tsx` gave the main thread.
@@ -29,60 +35,75 @@ const newWorker = (workerData: unknown): Worker => fromSource
   ? new Worker(`import('tsx/esm/api').then((m) => { m.register(); return import(${JSON.stringify(workerUrl.href)}); });`, { eval: true, workerData })
   : new Worker(workerUrl, { workerData });
 
-/** The writer thread, seen from the main thread: `exec` sends one statement and resolves with its result. */
-class Writer {
-  private next = 1;
-  private readonly pending = new Map<number, { resolve(r: StatementResult): void; reject(e: Error): void }>();
-  private stopped: Error | null = null;
+/** How often the checkpoint thread copies the WAL into the database file. */
+const CHECKPOINT_EVERY_MS = 1000;
 
-  private constructor(private readonly worker: Worker) {
-    worker.on('message', (reply: WriterReply) => {
-      const p = this.pending.get(reply.id);
-      if (!p) return;
-      this.pending.delete(reply.id);
-      if (reply.error) p.reject(Object.assign(new Error(reply.error.message), reply.error.code ? { code: reply.error.code } : {}));
-      else p.resolve(reply.result!);
-    });
-    const fail = (e: Error) => {
-      // The thread is gone (a crash): every waiting call fails as "unavailable" (503), never silently.
-      this.stopped = Object.assign(new Error(`SQLite writer thread stopped: ${e.message}`), { code: 'SQLITE_IOERR_WRITER' });
-      for (const p of this.pending.values()) p.reject(this.stopped);
-      this.pending.clear();
-    };
-    worker.on('error', fail);
-    worker.on('exit', (code) => fail(new Error(`exit ${code}`)));
-  }
+/**
+ * fdatasync of the WAL file on libuv's thread pool. `sync()` resolves once every commit made before the call is on
+ * disk: a call made while a sync runs waits for the next one, which all such calls share.
+ */
+class WalSync {
+  private file: FileHandle | null = null;
+  private running: Promise<void> | null = null;
+  private next: Promise<void> | null = null;
 
-  static start(path: string): Promise<Writer> {
-    const worker = newWorker({ path });
-    return new Promise((resolve, reject) => {
-      const onError = (e: Error) => reject(e);
-      worker.once('error', onError);
-      worker.once('message', (reply: WriterReply) => {
-        worker.off('error', onError);
-        if (reply.id === 0) resolve(new Writer(worker));
-        else reject(new Error('SQLite writer thread did not start'));
+  constructor(private readonly path: string) {}
+
+  sync(): Promise<void> {
+    if (!this.running) return (this.running = this.run());
+    if (!this.next) {
+      this.next = this.running.catch(() => undefined).then(() => {
+        this.next = null;
+        return (this.running = this.run());
       });
-    });
+    }
+    return this.next;
   }
 
-  exec(sql: string, params: readonly unknown[] = []): Promise<StatementResult> {
-    if (this.stopped) return Promise.reject(this.stopped);
-    const id = this.next++;
+  private async run(): Promise<void> {
+    try {
+      this.file ??= await open(`${this.path}-wal`, 'r+');
+      await this.file.datasync();
+    } finally {
+      this.running = null;
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.running?.catch(() => undefined);
+    await this.file?.close();
+    this.file = null;
+  }
+}
+
+/** The checkpoint thread, seen from the main thread. */
+class Checkpointer {
+  private constructor(private readonly worker: Worker) {}
+
+  static start(path: string): Promise<Checkpointer> {
+    const worker = newWorker({ path, everyMs: CHECKPOINT_EVERY_MS });
     return new Promise((resolve, reject) => {
-      this.pending.set(id, { resolve, reject });
-      this.worker.postMessage({ id, sql, params: [...params] } satisfies WriterRequest);
+      worker.once('error', reject);
+      worker.once('message', () => {
+        worker.off('error', reject);
+        worker.on('message', (m: { warn?: string }) => m.warn && console.warn(`parley: ${m.warn}`));
+        worker.on('error', (e) => console.warn(`parley: the WAL checkpoint thread stopped: ${e.message}`));
+        worker.unref();
+        resolve(new Checkpointer(worker));
+      });
     });
   }
 
   async close(): Promise<void> {
-    if (!this.stopped) {
-      const id = this.next++;
-      await new Promise<void>((resolve) => {
-        this.pending.set(id, { resolve: () => resolve(), reject: () => resolve() });
-        this.worker.postMessage({ id, close: true } satisfies WriterRequest);
+    await new Promise<void>((resolve) => {
+      const timer = setTimeout(resolve, 5000);
+      this.worker.once('message', () => {
+        clearTimeout(timer);
+        resolve();
       });
-    }
+      this.worker.once('exit', () => resolve());
+      this.worker.postMessage('close');
+    });
     await this.worker.terminate();
   }
 }
@@ -112,14 +133,18 @@ class SplitConnection implements DatabaseConnection {
 
   async executeQuery<R>(compiled: CompiledQuery): Promise<QueryResult<R>> {
     const { sql, parameters, query } = compiled;
-    if (this.release) return toQueryResult(await this.driver.writer.exec(sql, parameters));
+    if (this.release) return toQueryResult(this.driver.write(sql, parameters));
     if (SelectQueryNode.is(query)) return toQueryResult(this.driver.read(sql, parameters));
+    // A write outside a transaction commits at once: answered once it is on disk.
     const release = await this.driver.turn.lock();
+    let result: StatementResult;
     try {
-      return toQueryResult(await this.driver.writer.exec(sql, parameters));
+      result = this.driver.write(sql, parameters);
     } finally {
       release();
     }
+    await this.driver.wal.sync();
+    return toQueryResult(result);
   }
 
   async *streamQuery<R>(compiled: CompiledQuery): AsyncIterableIterator<QueryResult<R>> {
@@ -129,18 +154,30 @@ class SplitConnection implements DatabaseConnection {
 }
 
 class SplitDriver implements Driver {
-  writer!: Writer;
+  writer!: Database.Database;
   reader!: Database.Database;
+  write!: (sql: string, params: readonly unknown[]) => StatementResult;
   read!: (sql: string, params: readonly unknown[]) => StatementResult;
   readonly turn = new Mutex();
+  readonly wal: WalSync;
+  private checkpointer: Checkpointer | null = null;
 
-  constructor(private readonly path: string) {}
+  constructor(private readonly path: string) {
+    this.wal = new WalSync(path);
+  }
 
   async init(): Promise<void> {
-    this.writer = await Writer.start(this.path);
+    this.writer = new Database(this.path);
+    applyPragmas(this.writer);
+    // Durability comes from WalSync before each answer; checkpoints from the checkpoint thread.
+    this.writer.pragma('synchronous = NORMAL');
+    this.writer.pragma('wal_autocheckpoint = 0');
+    this.writer.pragma('journal_size_limit = 67108864');
+    this.write = statementRunner(this.writer);
     this.reader = new Database(this.path, { readonly: true, fileMustExist: true });
     this.reader.pragma('busy_timeout = 5000');
     this.read = statementRunner(this.reader);
+    this.checkpointer = await Checkpointer.start(this.path);
   }
 
   async acquireConnection(): Promise<DatabaseConnection> {
@@ -151,7 +188,7 @@ class SplitDriver implements Driver {
     const c = connection as SplitConnection;
     const release = await this.turn.lock();
     try {
-      await this.writer.exec('begin');
+      this.write('begin', []);
     } catch (e) {
       release();
       throw e;
@@ -161,15 +198,15 @@ class SplitDriver implements Driver {
 
   async commitTransaction(connection: DatabaseConnection): Promise<void> {
     // On failure the writer stays taken: the caller rolls back next, which gives it back.
-    await this.writer.exec('commit');
+    this.write('commit', []);
+    // The next transaction may start while this one's WAL frames are synced: nobody is answered before.
     this.end(connection as SplitConnection);
+    await this.wal.sync();
   }
 
   async rollbackTransaction(connection: DatabaseConnection): Promise<void> {
     try {
-      await this.writer.exec('rollback');
-    } catch {
-      /* SQLite may have rolled back already (a failed COMMIT on a full disk) */
+      if (this.writer.inTransaction) this.write('rollback', []);
     } finally {
       this.end(connection as SplitConnection);
     }
@@ -193,8 +230,10 @@ class SplitDriver implements Driver {
   }
 
   async destroy(): Promise<void> {
+    await this.checkpointer?.close();
+    await this.wal.close();
     this.reader?.close();
-    await this.writer?.close();
+    this.writer?.close();
   }
 
   private end(c: SplitConnection): void {
