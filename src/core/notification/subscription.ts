@@ -26,7 +26,7 @@ const EMAIL = /^[^\s@<>()[\]\\,;:"]+@[^\s@<>()[\]\\,;:"]+\.[^\s@<>()[\]\\,;:"]+$
  */
 export function normalizeEmail(raw: string): string | null {
   const email = raw.trim().toLowerCase();
-  return email.length <= 254 && EMAIL.test(email) ? email : null;
+  return email.length <= 254 && EMAIL.test(email) && !/[\u0000-\u001F\u007F]/.test(email) ? email : null;
 }
 
 const HOUR = 3_600_000;

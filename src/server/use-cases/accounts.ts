@@ -1,3 +1,4 @@
+import { cleanName } from '../../core/comment/name.js';
 import { BADGES, isHttpUrl, type Badge } from '../../core/comment/comment.js';
 import { DomainError, unwrap } from '../../core/errors.js';
 import { canonicalUrl } from '../../core/url/canonical-url.js';
@@ -118,7 +119,7 @@ export const logoutEverywhere = (deps: Pick<Deps, 'db'>, accountId: string): Pro
 export async function updateProfile(deps: Deps, accountId: string, input: { name?: string | undefined; url?: string | null | undefined }): Promise<Account> {
   const account = await getAccount(deps.db, accountId);
   if (!account) throw new DomainError('SIGN_IN_REQUIRED', 'Please sign in again.');
-  const name = input.name === undefined ? account.name : input.name.replace(/[\u0000-\u001F\u007F]/g, '').replace(/\s+/g, ' ').trim();
+  const name = input.name === undefined ? account.name : cleanName(input.name);
   if (!name) throw new DomainError('NAME_REQUIRED', 'A name is required.');
   if (name.length > deps.limits.maxNameLength) throw new DomainError('NAME_TOO_LONG', `The name is longer than ${deps.limits.maxNameLength} characters.`);
   const url = input.url === undefined ? account.url : input.url?.trim() || null;
@@ -147,7 +148,8 @@ export async function ssoAccount(deps: Deps, siteId: string, jwt: string): Promi
   const v = verifySsoJwt(jwt, secret, deps.now());
   if (!v.ok) throw new DomainError('SSO_INVALID', `The SSO token was refused: ${v.reason}.`);
   const c = v.claims;
-  const name = c.name.replace(/\s+/g, ' ').trim().slice(0, deps.limits.maxNameLength);
+  const name = cleanName(c.name).slice(0, deps.limits.maxNameLength);
+  if (!name) throw new DomainError('SSO_INVALID', 'The SSO token was refused: its name has no visible character.');
   const badge: Badge | null = (BADGES as readonly string[]).includes(c.badge ?? '') ? (c.badge as Badge) : null;
   const url = c.url && isHttpUrl(c.url) ? c.url : null;
   // Only the publisher's own https picture: no http (mixed content), no data: or javascript: URLs.
