@@ -29,11 +29,11 @@ export function checkSiteId(id: string): Result<string> {
 }
 
 /**
- * A page discussed from a browser (`origin` given) must be on one of the site's origins, so one site's readers
- * cannot open threads about another host's pages. Server-side callers (imports, tools) may name any page.
+ * A thread exists only for a page on one of the site's origins, whoever asks: a browser of the site, a server-side
+ * caller or a tool. Otherwise anyone could open threads (and feed entries) on a site for another host's pages. A
+ * publisher whose pages live on more hosts adds those origins (`parley site update --origin`).
  */
-export function checkPageUrl(allowed: readonly string[], pageUrl: string, origin: string | undefined): Result<void> {
-  if (origin === undefined) return ok(undefined);
+export function checkPageUrl(allowed: readonly string[], pageUrl: string): Result<void> {
   let pageOrigin: string;
   try {
     pageOrigin = new URL(pageUrl).origin;

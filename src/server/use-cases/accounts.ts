@@ -1,4 +1,5 @@
 import { cleanName } from '../../core/comment/name.js';
+import { checkPageUrl } from '../../core/site/origin.js';
 import { BADGES, isHttpUrl, type Badge } from '../../core/comment/comment.js';
 import { DomainError, unwrap } from '../../core/errors.js';
 import { canonicalUrl } from '../../core/url/canonical-url.js';
@@ -223,6 +224,7 @@ export async function setPageAuthors(deps: Deps, input: { site: string; url: str
   const site = await deps.sites.get(input.site);
   if (!site) throw new DomainError('SITE_NOT_FOUND', `There is no site "${input.site}".`);
   const url = unwrap(canonicalUrl(input.url));
+  unwrap(checkPageUrl(site.origins, url));
   const ids = [...new Set(input.authorIds.map((a) => a.trim()).filter(Boolean))];
   await deps.transact(async (trx) => {
     const thread = await getOrCreateThread(trx, { id: deps.newId(), siteId: site.id, url, title: null, now: deps.now() });

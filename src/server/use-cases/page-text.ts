@@ -1,6 +1,7 @@
 import { DomainError, unwrap } from '../../core/errors.js';
 import { textHash } from '../../core/anchoring/index.js';
 import { quoteHoldsIn, reanchorPassage, type PassageStatus } from '../../core/passage/passage.js';
+import { checkPageUrl } from '../../core/site/origin.js';
 import { canonicalUrl } from '../../core/url/canonical-url.js';
 import { secretMatches } from '../security/tokens.js';
 import { listPassageComments, savePassage } from '../storage/repos/comment-repo.js';
@@ -45,6 +46,7 @@ function checkText(text: string): string {
 export async function updatePageText(deps: Deps, input: PageTextInput): Promise<{ textHash: string; changed: boolean; passages: ReanchorSummary }> {
   const site = await loadSite(deps, input.site, undefined);
   const url = unwrap(canonicalUrl(input.url));
+  unwrap(checkPageUrl(site.origins, url));
   const text = checkText(input.text);
   const hash = textHash(text);
   const now = deps.now();

@@ -55,7 +55,7 @@ export async function postComment(deps: Deps, input: PostCommentInput): Promise<
   const site = await loadSite(deps, input.site, input.origin);
   const url = unwrap(canonicalUrl(input.url));
   // A browser posts from one of the site's own pages.
-  unwrap(checkPageUrl(site.origins, url, input.origin));
+  unwrap(checkPageUrl(site.origins, url));
   const account = input.account ?? null;
   const guest = unwrap(validateDraft({ body: input.body, author: account ? { name: account.name, url: account.url } : input.author ?? { name: '' } }, deps.limits));
   const draft = account

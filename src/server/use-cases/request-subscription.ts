@@ -42,7 +42,7 @@ export async function requestSubscription(deps: Deps, input: SubscriptionRequest
   if (!input.origin) throw new DomainError('ORIGIN_NOT_ALLOWED', 'Subscriptions are requested from a page of the site.');
   const site = await loadSite(deps, input.site, input.origin);
   const url = unwrap(canonicalUrl(input.url));
-  unwrap(checkPageUrl(site.origins, url, input.origin));
+  unwrap(checkPageUrl(site.origins, url));
   const email = normalizeEmail(input.email);
   if (!email) throw new DomainError('EMAIL_INVALID', 'The email address is not valid.');
   if ((input.kind === 'comment' || input.kind === 'passage') !== Boolean(input.commentId)) {

@@ -19,6 +19,12 @@ function sendFeed(request: FastifyRequest, reply: FastifyReply, xml: string): Fa
 /** Atom feeds of the latest comments, per page and per site, for feed readers. */
 export async function feedRoutes(app: FastifyInstance, parley: Parley): Promise<void> {
   const { deps, config } = parley;
+  // Feeds are public and the same for everyone: any page may read them, never with the reader's cookies.
+  app.addHook('onSend', async (_request, reply, payload) => {
+    reply.removeHeader('access-control-allow-credentials');
+    reply.header('access-control-allow-origin', '*');
+    return payload;
+  });
 
   // GET /feeds/comments.atom?site=&url= — the latest 50 published comments of a page
   app.get<{ Querystring: { site: string; url: string } }>('/feeds/comments.atom', { schema: schema('Atom feed of the latest comments of a page', PageFeedQuery) },
