@@ -39,12 +39,26 @@ function checkOptions(opts: DemoPagesOptions): void {
  * Serves the demo publication: `GET /` (front page), `GET /columns/:slug` (a column, or a 404 page) and
  * `GET /demo.css`, and the icon (`/favicon.svg`, `/favicon.ico`). Every page is rendered once, here, since the content is static.
  */
+const DEMO_CSP = [
+  "default-src 'self'", "script-src 'self'", "style-src 'self' 'unsafe-inline'", "img-src 'self' data: https:",
+  "connect-src 'self'", "font-src 'self'", "object-src 'none'", "base-uri 'none'", "form-action 'self'", "frame-ancestors 'none'",
+].join('; ');
+
 export async function demoPages(app: FastifyInstance, opts: DemoPagesOptions): Promise<void> {
   checkOptions(opts);
   const render = { baseUrl: opts.baseUrl, siteId: opts.siteId };
   const indexHtml = renderIndexPage(demoColumns, render);
   const notFoundHtml = renderNotFoundPage();
   const columnHtml = new Map(demoColumns.map((c) => [c.slug, renderColumnPage(c, demoColumns, render)]));
+  // A publisher's page like any other: not framable by another site (clickjacking of the comment form), and a strict
+  // CSP that shows what the widget needs: scripts and connections to Parley only, inline styles (the highlights and
+  // the article-side controls), images over https (readers' SSO pictures).
+  app.addHook('onSend', async (_request, reply, payload) => {
+    if (String(reply.getHeader('content-type') ?? '').startsWith('text/html')) {
+      reply.header('Content-Security-Policy', DEMO_CSP).header('X-Frame-Options', 'DENY');
+    }
+    return payload;
+  });
 
   app.get('/', async (_request, reply) => reply.type(HTML).send(indexHtml));
 
