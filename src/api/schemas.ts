@@ -102,8 +102,8 @@ export const PostCommentReply = Type.Object({
   editToken: Type.String({ description: 'Secret proving authorship; send as `Authorization: Bearer` to edit or delete.' }),
   editableUntil: Type.String({ format: 'date-time' }),
   textKnown: Type.Boolean({ description: 'For a passage comment: whether the server has the article text it was made on (if not, send it to /api/v1/pages/hint).' }),
-  subscription: Type.Optional(Type.Union([Type.Literal('pending'), Type.Literal('active')], {
-    description: 'With notify: active when the signed-in reader\'s verified address was subscribed at once; pending when a confirmation mail is due (guests: always pending).',
+  subscription: Type.Optional(Type.Union([Type.Literal('pending'), Type.Literal('active'), Type.Literal('refused')], {
+    description: 'With notify: active when the signed-in reader\'s verified address was subscribed at once; pending when a confirmation mail is due (guests: always pending); refused when this client asked for too many subscriptions this hour (RATE_LIMIT_SUBSCRIPTIONS): the comment is posted all the same.',
   })),
 });
 

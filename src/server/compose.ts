@@ -83,7 +83,7 @@ export async function compose(config: Config, options: ComposeOptions = {}): Pro
       pageCache.invalidate(PageCache.threadKey(change.siteId, change.url));
       for (const listener of threadListeners) listener(change);
     },
-    notify: { mailer, tokens: createTokenSigner(secret), publicUrl: config.publicUrl },
+    notify: { mailer, tokens: createTokenSigner(secret), publicUrl: config.publicUrl, mailsPerDomainHour: config.mailLimitPerDomain },
   };
   const outbox = createOutboxWorker({
     db: storage.db, engine: storage.engine, transact: deps.transact, now, workerId: `w_${newId()}`, handlers: outboxHandlers(deps),

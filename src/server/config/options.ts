@@ -164,6 +164,10 @@ export const OPTIONS = {
     env: 'MAIL_FROM', flag: '--mail-from', default: '',
     description: 'Sender of notification mails, e.g. `Parley <comments@example.org>`. Default: parley@ the host of PUBLIC_URL.', parse: mailFrom,
   },
+  mailLimitPerDomain: {
+    env: 'MAIL_LIMIT_PER_DOMAIN', flag: '--mail-limit-per-domain', default: '300',
+    description: 'Mails sent on request (subscription confirmations, sign-in links) to one recipient domain per hour; each mailbox (an address without its +tag, and without dots at Gmail) gets at most 3 an hour.', parse: integer(1, 1_000_000),
+  },
   rateLimitSubscriptions: {
     env: 'RATE_LIMIT_SUBSCRIPTIONS', flag: '--rate-limit-subscriptions', default: '10',
     description: 'Subscription requests one client IP may send per hour (always on; each address also gets at most one confirmation mail per hour).', parse: integer(1, 1_000_000),

@@ -225,6 +225,13 @@ export interface BannedAddressTable {
   created_at: number;
 }
 
+/** Mails sent on request per mailbox / recipient domain in a window (migration 0008). */
+export interface MailQuotaTable {
+  key: string;
+  window_start: number;
+  count: number;
+}
+
 export interface Database {
   accounts: AccountTable;
   sessions: SessionTable;
@@ -242,6 +249,7 @@ export interface Database {
   webhook_deliveries: WebhookDeliveryTable;
   server_secrets: ServerSecretTable;
   mail_addresses: MailAddressTable;
+  mail_quotas: MailQuotaTable;
   subscriptions: SubscriptionTable;
   digest_items: DigestItemTable;
 }

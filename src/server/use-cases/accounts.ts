@@ -1,4 +1,5 @@
 import { cleanName } from '../../core/comment/name.js';
+import { mayMail } from './mail-quota.js';
 import { checkPageUrl } from '../../core/site/origin.js';
 import { BADGES, isHttpUrl, type Badge } from '../../core/comment/comment.js';
 import { DomainError, unwrap } from '../../core/errors.js';
@@ -42,6 +43,7 @@ export async function requestMagicLink(
   const now = deps.now();
   await deps.transact(async (trx) => {
     if ((await countLinksSince(trx, email, now - 3_600_000)) >= MAX_LINKS_PER_ADDRESS_HOUR) return;
+    if (!(await mayMail(deps, trx, email))) return; // the mailbox's or the domain's hour is used up
     const id = deps.newId();
     await insertMagicLink(trx, { id, siteId: site.id, email, nonceHash: hashSecret(nonce), now, expiresAt: now + MAGIC_LINK_TTL_MS, returnUrl });
     await appendOutbox(trx, [{ id: deps.newId(), topic: MAIL_MAGIC_LINK, payload: { linkId: id }, availableAt: now }], now);

@@ -34,5 +34,6 @@ export interface Deps {
   sites: { get(id: string): Promise<Site | undefined> };
   onThreadChange: (change: ThreadChange) => void;
   /** Mail notifications: the SMTP sender, the signer of links and CSRF tokens, and where readers reach Parley. */
-  notify: { mailer: Mailer; tokens: TokenSigner; publicUrl: string };
+  /** `mailsPerDomainHour`: mails sent on request (confirmations, sign-in links) to one recipient domain per hour. */
+  notify: { mailer: Mailer; tokens: TokenSigner; publicUrl: string; mailsPerDomainHour?: number };
 }

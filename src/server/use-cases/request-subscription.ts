@@ -5,10 +5,11 @@ import { checkPageUrl } from '../../core/site/origin.js';
 import { canonicalUrl } from '../../core/url/canonical-url.js';
 import { appendOutbox } from '../storage/repos/outbox-repo.js';
 import { getComment } from '../storage/repos/comment-repo.js';
-import { activateRequested, countPending, requestSubscriptionRow, scheduleConfirmation, upsertAddress } from '../storage/repos/subscription-repo.js';
+import { activateRequested, countPending, requestSubscriptionRow, scheduleConfirmation, unscheduleConfirmation, upsertAddress } from '../storage/repos/subscription-repo.js';
 import { getOrCreateThread } from '../storage/repos/thread-repo.js';
 import type { Deps } from './deps.js';
 import { loadSite } from './load-site.js';
+import { mayMail } from './mail-quota.js';
 
 export const SUBSCRIPTION_CONFIRM = 'subscription.confirm';
 /** At most one confirmation mail per address per hour, whatever is requested. */
@@ -63,8 +64,12 @@ export async function requestSubscription(deps: Deps, input: SubscriptionRequest
     if ((await countPending(trx, address.id)) >= MAX_PENDING_PER_ADDRESS) return 'pending';
     await requestSubscriptionRow(trx, row);
     const dueAt = Math.max(now, (address.lastConfirmationAt ?? -Infinity) + CONFIRMATION_GAP_MS);
+    // One confirmation mail per address per hour, and per mailbox and recipient domain (spelling variants of one
+    // address, victim+1@…, victim+2@…, share the mailbox's quota): over it, the request stays pending without a mail.
     if (await scheduleConfirmation(trx, address.id, dueAt)) {
-      await appendOutbox(trx, [{ id: deps.newId(), topic: SUBSCRIPTION_CONFIRM, payload: { addressId: address.id }, availableAt: dueAt }], now);
+      if (await mayMail(deps, trx, email)) {
+        await appendOutbox(trx, [{ id: deps.newId(), topic: SUBSCRIPTION_CONFIRM, payload: { addressId: address.id }, availableAt: dueAt }], now);
+      } else await unscheduleConfirmation(trx, address.id);
     }
     return 'pending';
   });

@@ -25,7 +25,7 @@ export interface PostReply {
   editableUntil: string;
   textKnown: boolean;
   /** With notify: `active` (a signed-in reader's verified address) or `pending` (a confirmation mail is due). */
-  subscription?: 'active' | 'pending';
+  subscription?: 'active' | 'pending' | 'refused';
 }
 
 /** `GET /api/v1/config`: what the server can do for this site (a missing field means off or empty). */

@@ -49,7 +49,7 @@ export async function send(w: Widget, d: Draft, { parent, edit, passage }: Targe
     if (!user) saveAuthor({ name, email, url });
     saveOwnComment(res.comment.id, { token: res.editToken, editableUntil: Date.parse(res.editableUntil), body });
     w.posted(res.comment);
-    if (notify) w.announce(res.subscription === 'active' ? t.subscribed : t.checkInbox, res.comment.id);
+    if (notify) w.announce(res.subscription === 'refused' ? w.t.errors.RATE_LIMITED : res.subscription === 'active' ? t.subscribed : t.checkInbox, res.comment.id);
     return res;
   } catch (err) {
     throw { ...(err as object), field: fieldOf((err as { code: string }).code) };

@@ -55,11 +55,21 @@ export async function commentRoutes(app: FastifyInstance, parley: Parley): Promi
     if (!who && !body.author && cookies(request).has(SESSION_COOKIE)) throw new DomainError('SIGN_IN_REQUIRED', 'The session has ended; please sign in again.');
     const email = (who ? who.account.email : body.author?.email) ?? '';
     const verified = Boolean(who?.account.emailVerified);
-    if (notify?.length && email) guardSubscription(parley, request, reply, body.site, { csrfChecked: who?.via === 'session' });
+    // Over the client's hourly subscription budget the comment is still posted; only the subscription is refused.
+    let refused = false;
+    if (notify?.length && email) {
+      try {
+        guardSubscription(parley, request, reply, body.site, { csrfChecked: who?.via === 'session' });
+      } catch (e) {
+        if (!(e instanceof DomainError && e.code === 'RATE_LIMITED')) throw e;
+        reply.removeHeader('Retry-After');
+        refused = true;
+      }
+    }
     const account = who && { id: who.account.id, sub: ssoSub(who.account), name: who.account.name, url: who.account.url, email: who.account.email, badge: who.account.badge, avatar: who.account.avatar ?? null };
     const result = await postComment(deps, { ...body, account, ip: request.ip, origin: origin(request) });
-    let subscription: 'active' | 'pending' | undefined;
-    for (const kind of email ? notify ?? [] : []) {
+    let subscription: 'active' | 'pending' | 'refused' | undefined = refused ? 'refused' : undefined;
+    for (const kind of email && !refused ? notify ?? [] : []) {
       // The comment is saved; a subscription that cannot be recorded must not turn its answer into an error.
       subscription = await requestSubscription(deps, { site: body.site, url: body.url, email, kind, mode: 'immediate', verified, origin: origin(request), ...(kind === 'comment' ? { commentId: result.comment.id } : {}) })
         .catch((e: Error) => (request.log.warn({ err: e }, 'subscription with a comment failed'), 'pending' as const));

@@ -6,6 +6,7 @@ import * as subscriptions from './0004-subscriptions.js';
 import * as accounts from './0005-accounts.js';
 import * as signInReturnStaff from './0006-sign-in-return-staff.js';
 import * as reactionsMentionsAvatars from './0007-reactions-mentions-avatars.js';
+import * as mailQuotas from './0008-mail-quotas.js';
 
 /** Every migration, in order. A new migration is one new file and one line here. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -16,6 +17,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0005-accounts': accounts,
   '0006-sign-in-return-staff': signInReturnStaff,
   '0007-reactions-mentions-avatars': reactionsMentionsAvatars,
+  '0008-mail-quotas': mailQuotas,
 };
 
 export const migrationProvider: MigrationProvider = {

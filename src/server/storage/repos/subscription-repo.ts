@@ -69,6 +69,11 @@ export async function countUnlisted(db: Kysely<Database>, addressId: string): Pr
   return Number(row.n);
 }
 
+/** Undoes scheduleConfirmation when no mail may be sent (mail quotas): the next request may queue one. */
+export async function unscheduleConfirmation(db: Kysely<Database>, addressId: string): Promise<void> {
+  await db.updateTable('mail_addresses').set({ confirmation_due_at: null }).where('id', '=', addressId).execute();
+}
+
 /** Marks a confirmation job as queued for `dueAt`; false when one is queued already. */
 export async function scheduleConfirmation(db: Kysely<Database>, addressId: string, dueAt: number): Promise<boolean> {
   const r = await db.updateTable('mail_addresses').set({ confirmation_due_at: dueAt })
