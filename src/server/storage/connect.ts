@@ -80,8 +80,41 @@ export interface MigrationReport {
   applied: string[];
 }
 
-/** Applies every pending migration; throws with the failing migration's name if one fails. */
+/** Which migrations the database has (`applied`), which this version would apply (`pending`), and which it does not know. */
+export interface MigrationStatus {
+  applied: string[];
+  pending: string[];
+  /** Applied to the database by a newer Parley: this version must not run on it. */
+  unknown: string[];
+}
+
+export async function migrationStatus(db: Kysely<Database>): Promise<MigrationStatus> {
+  const known = await new Migrator({ db, provider: migrationProvider }).getMigrations();
+  let executed: string[] = [];
+  try {
+    const rows = await sql<{ name: string }>`select name from kysely_migration`.execute(db);
+    executed = rows.rows.map((r) => r.name);
+  } catch {
+    /* no migration table yet: a new database */
+  }
+  const names = new Set(known.map((m) => m.name));
+  return {
+    applied: known.filter((m) => m.executedAt).map((m) => m.name),
+    pending: known.filter((m) => !m.executedAt).map((m) => m.name),
+    unknown: executed.filter((n) => !names.has(n)),
+  };
+}
+
+/**
+ * Applies every pending migration; throws with the failing migration's name if one fails. Refuses a database whose
+ * schema is newer than this version knows (migrations it has never heard of), before touching anything.
+ */
 export async function migrateToLatest(db: Kysely<Database>): Promise<MigrationReport> {
+  const { unknown } = await migrationStatus(db);
+  if (unknown.length) {
+    throw new Error(`the database's schema is newer than this version of Parley (it has migration(s) ${unknown.join(', ')}, unknown here): `
+      + 'run the version that applied them, or restore the backup taken before upgrading (see README, "Upgrading")');
+  }
   const migrator = new Migrator({ db, provider: migrationProvider });
   const { error, results } = await migrator.migrateToLatest();
   const failed = results?.find((r) => r.status === 'Error');
