@@ -8,6 +8,7 @@ import { installDrain } from './drain.js';
 import { installValidators } from './validators.js';
 import { refuseMalformedStrings } from './well-formed-strings.js';
 import { httpServerOptions, limitConnectionsPerIp } from './connection-limits.js';
+import { requestIds } from './request-id.js';
 import { authRoutes } from './routes/auth.js';
 import { commentRoutes } from './routes/comments.js';
 import { countRoutes } from './routes/counts.js';
@@ -36,6 +37,8 @@ export async function buildApp(parley: Parley, options: AppOptions): Promise<Fas
     logger: options.logger === false || config.logLevel === 'silent' ? false : { level: config.logLevel },
     bodyLimit: config.bodyLimit,
     trustProxy: config.trustProxy.length ? config.trustProxy : false,
+    // Every log line of a request carries its id, sent back as X-Request-Id (a trusted proxy's own id is kept).
+    genReqId: requestIds(config.trustProxy),
     // On close, idle keep-alive connections are closed; requests in flight finish (drain.ts bounds the wait).
     forceCloseConnections: 'idle',
     // One line per request only when asked for (LOG_LEVEL=debug or trace): it costs throughput.
@@ -91,6 +94,7 @@ export async function buildApp(parley: Parley, options: AppOptions): Promise<Fas
   installDrain(app);
   app.addHook('onSend', async (request, reply, payload) => {
     reply.header('X-Content-Type-Options', 'nosniff');
+    reply.header('X-Request-Id', request.id);
     // Refusals are readable by any page, without credentials, so an embed on a wrong origin or with a wrong site id
     // can say why (ORIGIN_NOT_ALLOWED, SITE_NOT_FOUND) instead of looking like a network failure.
     // Preflights (OPTIONS) of other origins stay refused: their calls never reach a route.
