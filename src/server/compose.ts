@@ -1,3 +1,5 @@
+import { createHmac } from 'node:crypto';
+import { loadOrCreateKeyFile } from './security/key-file.js';
 import type { Config } from './config/config.js';
 import { createMarkdownRenderer } from './render/markdown.js';
 import { newId, newSecret } from './security/tokens.js';
@@ -59,7 +61,8 @@ export async function compose(config: Config, options: ComposeOptions = {}): Pro
     await storage.close();
     throw e;
   }
-  const secret = await loadOrCreateSecret(storage.db, 'tokens', newSecret, now());
+  // Signing key: the database's secret and the key file together (a dump of either alone forges nothing).
+  const secret = createHmac('sha256', loadOrCreateKeyFile(config.secretKeyFile)).update(`parley tokens\n${await loadOrCreateSecret(storage.db, 'tokens', newSecret, now())}`).digest('base64url');
   const authorKeySecret = await loadOrCreateSecret(storage.db, AUTHOR_KEY_SECRET, newSecret, now());
   const mailer = createMailer({ smtpUrl: config.smtpUrl, from: defaultFrom(config.mailFrom, config.publicUrl) });
   const sites = new SiteDirectory(storage.db, 5_000, now);

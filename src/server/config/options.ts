@@ -176,6 +176,10 @@ export const OPTIONS = {
     env: 'DEMO', flag: '--demo', default: 'on',
     description: 'Serve the demo publication at / and create its site (`demo`) on start.', parse: onOff,
   },
+  secretKeyFile: {
+    env: 'SECRET_KEY_FILE', flag: '--secret-key-file', default: './data/secret.key',
+    description: 'File holding the server key (created on first start, mode 0600). Tokens (CSRF, mail links) are signed with a key derived from it and a secret in the database, so a database dump alone cannot forge them. Processes sharing a PostgreSQL database must share this file. Replacing it invalidates outstanding tokens and mail links.', parse: text,
+  },
   logLevel: { env: 'LOG_LEVEL', flag: '--log-level', default: 'info', description: 'Log detail: fatal, error, warn, info, debug, trace or silent.', parse: logLevel },
 } satisfies Record<string, OptionSpec<unknown>>;
 
