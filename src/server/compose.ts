@@ -79,6 +79,7 @@ export async function compose(config: Config, options: ComposeOptions = {}): Pro
     newSecret,
     renderMarkdown: createMarkdownRenderer(),
     authorKey: createAuthorKeyer(authorKeySecret),
+    networkHash: (ip) => createHmac('sha256', authorKeySecret).update(`network\n${ip}`).digest('base64url').slice(0, 22),
     limits: { maxBodyLength: config.maxCommentLength, maxNameLength: 80 },
     editWindowMs: config.editWindow,
     sites,

@@ -94,6 +94,8 @@ export interface VoteTable {
   voter_hash: string;
   value: number;
   created_at: number;
+  /** Keyed hash of the client IP (migration 0009); null for votes cast before. */
+  network_hash: string | null;
 }
 
 /** Domain events and the jobs they fan out to; a worker claims due rows with an expiring lease. */

@@ -29,6 +29,8 @@ export interface Deps {
   renderMarkdown: RenderMarkdown;
   /** The author key of PublicComment.author.key (security/author-key.ts). */
   authorKey: AuthorKeyer;
+  /** A keyed, non-reversible hash of a client IP (votes per network): never the IP itself. */
+  networkHash(ip: string): string;
   limits: CommentLimits;
   editWindowMs: number;
   sites: { get(id: string): Promise<Site | undefined> };

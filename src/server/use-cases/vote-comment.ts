@@ -3,7 +3,7 @@ import { DomainError, unwrap } from '../../core/errors.js';
 import { parseVote, voteDelta, type VoteResult, type VoteValue } from '../../core/vote/vote.js';
 import { hashSecret } from '../security/tokens.js';
 import { addToVotes, lockComment } from '../storage/repos/comment-repo.js';
-import { getVote, setVote } from '../storage/repos/vote-repo.js';
+import { countNetworkVotes, getVote, setVote } from '../storage/repos/vote-repo.js';
 import type { Deps } from './deps.js';
 import { findComment, loadComment } from './load-comment.js';
 
@@ -22,7 +22,15 @@ export interface VoteInput {
   voterKey: string | undefined;
   value: unknown;
   origin: string | undefined;
+  /** The client's address: one network counts at most MAX_VOTES_PER_NETWORK votes on a comment. */
+  ip?: string | undefined;
 }
+
+/**
+ * Voters of one network (client IP) counted on one comment. Voter keys are the client's own, so without this one IP
+ * could add a vote per key it makes up; a household or office behind one address still has a few.
+ */
+export const MAX_VOTES_PER_NETWORK = 5;
 
 export type { VoteResult };
 
@@ -37,8 +45,12 @@ export async function voteComment(deps: Deps, input: VoteInput): Promise<VoteRes
     if (comment.status !== 'published') throw new DomainError('COMMENT_DELETED', 'The comment was deleted.');
     const previous = await getVote(trx, comment.id, voterHash);
     if (previous === value) return { result: toResult(comment, value), thread };
+    const network = input.ip ? deps.networkHash(input.ip) : null;
+    if (network && previous === 0 && value !== 0 && (await countNetworkVotes(trx, comment.id, network)) >= MAX_VOTES_PER_NETWORK) {
+      throw new DomainError('RATE_LIMITED', 'Too many votes on this comment from your network.');
+    }
     const delta = voteDelta(previous, value);
-    await setVote(trx, comment.id, voterHash, value, deps.now());
+    await setVote(trx, comment.id, voterHash, value, deps.now(), network);
     const updated = (await addToVotes(trx, comment.id, delta.up, delta.down)) ?? comment;
     return { result: toResult(updated, value), thread };
   });

@@ -130,7 +130,7 @@ export async function commentRoutes(app: FastifyInstance, parley: Parley): Promi
     config: voteLimit(config),
   }, async (request) => {
     const voterKey = request.headers['x-parley-voter'];
-    return voteComment(deps, { id: request.params.id, voterKey: typeof voterKey === 'string' ? voterKey : undefined, value: request.body.value, origin: origin(request) });
+    return voteComment(deps, { id: request.params.id, voterKey: typeof voterKey === 'string' ? voterKey : undefined, value: request.body.value, origin: origin(request), ip: request.ip });
   });
 
   app.post<{ Params: { id: string }; Body: { reaction: string | null } }>('/api/v1/comments/:id/react', {

@@ -7,6 +7,7 @@ import * as accounts from './0005-accounts.js';
 import * as signInReturnStaff from './0006-sign-in-return-staff.js';
 import * as reactionsMentionsAvatars from './0007-reactions-mentions-avatars.js';
 import * as mailQuotas from './0008-mail-quotas.js';
+import * as voteNetworks from './0009-vote-networks.js';
 
 /** Every migration, in order. A new migration is one new file and one line here. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -18,6 +19,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0006-sign-in-return-staff': signInReturnStaff,
   '0007-reactions-mentions-avatars': reactionsMentionsAvatars,
   '0008-mail-quotas': mailQuotas,
+  '0009-vote-networks': voteNetworks,
 };
 
 export const migrationProvider: MigrationProvider = {
