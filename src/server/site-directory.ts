@@ -21,6 +21,11 @@ export class SiteDirectory {
     return this.sites.get(id);
   }
 
+  /** The site as loaded, without waiting: undefined when unknown or when the loaded list is older than `ttlMs`. */
+  peek(id: string): Site | undefined {
+    return this.now() - this.loadedAt < this.ttlMs ? this.sites.get(id) : undefined;
+  }
+
   /** Whether the site has an SSO secret (publisher sign-in); false for an unknown site. */
   async hasSso(id: string): Promise<boolean> {
     await this.fresh(() => this.sites.has(id));

@@ -5,6 +5,7 @@ import Fastify, { LogController, type FastifyInstance } from 'fastify';
 import type { Parley } from '../compose.js';
 import { clientError, frameworkError, installErrorHandler } from './error-handler.js';
 import { installDrain } from './drain.js';
+import { FastReads } from './fast-read.js';
 import { installValidators } from './validators.js';
 import { refuseMalformedStrings } from './well-formed-strings.js';
 import { httpServerOptions, limitConnectionsPerIp } from './connection-limits.js';
@@ -108,7 +109,10 @@ export async function buildApp(parley: Parley, options: AppOptions): Promise<Fas
 
   // routes
   await app.register(healthRoutes, parley);
-  await app.register(commentRoutes, parley);
+  // The cached read of a thread page, answered ahead of Fastify once the route has answered it (fast-read.ts).
+  const fastReads = new FastReads(parley);
+  fastReads.install(app);
+  await app.register(async (scope) => commentRoutes(scope, parley, fastReads));
   await app.register(countRoutes, parley);
   await app.register(pageRoutes, parley);
   await app.register(streamRoutes, parley);

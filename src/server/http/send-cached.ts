@@ -1,4 +1,5 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { gzipFor, notModified } from './cached-reply.js';
 import type { CachedPage } from './page-cache.js';
 
 /** Sends a pre-serialised page: 304 when the client has it, gzip when it accepts it. */
@@ -8,9 +9,8 @@ export function sendCached(request: FastifyRequest, reply: FastifyReply, page: C
     .header('Cache-Control', 'no-cache')
     .header('Vary', 'Origin, Accept-Encoding')
     .type('application/json; charset=utf-8');
-  const match = request.headers['if-none-match'];
-  if (match && match.split(',').some((t) => t.trim().replace(/^W\//, '') === page.etag)) return reply.code(304).send();
-  const accepts = request.headers['accept-encoding'];
-  if (page.gzip && accepts && /\bgzip\b/.test(accepts)) return reply.header('Content-Encoding', 'gzip').send(page.gzip);
+  if (notModified(request.headers['if-none-match'], page)) return reply.code(304).send();
+  const gzip = gzipFor(request.headers['accept-encoding'], page);
+  if (gzip) return reply.header('Content-Encoding', 'gzip').send(gzip);
   return reply.send(page.body);
 }

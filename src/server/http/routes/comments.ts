@@ -21,6 +21,7 @@ import { postComment } from '../../use-cases/post-comment.js';
 import { voteComment } from '../../use-cases/vote-comment.js';
 import { reactComment } from '../../use-cases/react-comment.js';
 import { decodeCursor, encodeCursor } from '../cursor-codec.js';
+import type { FastReads } from '../fast-read.js';
 import { PageCache } from '../page-cache.js';
 import { sendCached } from '../send-cached.js';
 import { writeLimit, voteLimit } from '../rate-limits.js';
@@ -35,7 +36,7 @@ const iso = (ms: number) => new Date(ms).toISOString();
 const serializePage = fastJson(CommentPageReply);
 
 /** Comments of a page: list, post, edit, delete, vote, react. */
-export async function commentRoutes(app: FastifyInstance, parley: Parley): Promise<void> {
+export async function commentRoutes(app: FastifyInstance, parley: Parley, fastReads?: FastReads): Promise<void> {
   const { deps, pageCache, config } = parley;
   const origin = (r: FastifyRequest) => requestOrigin(r, config.publicUrl);
   /** The signed-in account asking to change a comment (session or SSO), unless an edit token is given. */
@@ -91,13 +92,18 @@ export async function commentRoutes(app: FastifyInstance, parley: Parley): Promi
     const threadKey = PageCache.threadKey(site.id, unwrap(canonicalUrl(q.url)));
     const pageKey = `${sort}|${limit}|${q.cursor ?? ''}`;
     const cached = pageCache.get(threadKey, pageKey);
-    if (cached) return sendCached(request, reply, cached);
+    if (cached) {
+      fastReads?.offer(request, { siteId: site.id, threadKey, pageKey, page: cached });
+      return sendCached(request, reply, cached);
+    }
     const generation = pageCache.generation(threadKey);
     const page = await listComments(deps, { site: q.site, url: q.url, sort, limit, cursor: decodeCursor(q.cursor), origin: origin(request) });
     const json = serializePage({
       comments: page.comments.map(toPublicComment), nextCursor: page.nextCursor && encodeCursor(page.nextCursor), total: page.total,
     });
-    return sendCached(request, reply, pageCache.set(threadKey, pageKey, generation, json));
+    const stored = pageCache.set(threadKey, pageKey, generation, json);
+    fastReads?.offer(request, { siteId: site.id, threadKey, pageKey, page: stored });
+    return sendCached(request, reply, stored);
   });
 
   app.get<{ Params: { id: string }; Querystring: { site: string; url: string } }>('/api/v1/comments/:id/conversation', {
