@@ -25,18 +25,27 @@ describe('sqlite: writer and read connections', () => {
     await database?.drop();
   });
 
-  test('a read is answered while a write transaction is open, and sees the last committed state', async () => {
-    const transact = createTransactor(s.db, s.engine);
+  /**
+   * Starts a transaction that inserts site `id` and stays open on the writer until `finish()`; `ended` settles when
+   * it does (rejected when `fail`). Resolves once the insert is done inside it.
+   */
+  const holdTransaction = async (id: string, fail = false) => {
     let inside!: () => void;
     const held = new Promise<void>((r) => (inside = r));
     let finish!: () => void;
     const release = new Promise<void>((r) => (finish = r));
-    const writing = transact(async (trx) => {
-      await insertSite(trx, { id: 'b', name: 'B', origins: [], createdAt: 2 });
+    const ended = createTransactor(s.db, s.engine)(async (trx) => {
+      await insertSite(trx, { id, name: id.toUpperCase(), origins: [], createdAt: 2 });
       inside();
-      await release; // the transaction stays open on the writer
+      await release;
+      if (fail) throw new Error('rolled back');
     });
     await held;
+    return { finish, ended };
+  };
+
+  test('a read is answered while a write transaction is open, and sees the last committed state', async () => {
+    const open = await holdTransaction('b');
     const started = performance.now();
     const a = await getSite(s.db, 'a');
     const b = await getSite(s.db, 'b');
@@ -44,27 +53,16 @@ describe('sqlite: writer and read connections', () => {
     assert.equal(a?.name, 'A', 'committed rows are read during the open transaction');
     assert.equal(b, undefined, 'the open transaction is not visible to readers');
     assert.ok(ms < 100, `the reads did not wait for the writer (${ms.toFixed(1)} ms)`);
-    finish();
-    await writing;
+    open.finish();
+    await open.ended;
     assert.equal((await getSite(s.db, 'b'))?.name, 'B', 'visible once committed');
   });
 
   test('writes outside a transaction wait their turn and do not mix into an open one', async () => {
-    const transact = createTransactor(s.db, s.engine);
-    let finish!: () => void;
-    const release = new Promise<void>((r) => (finish = r));
-    let inside!: () => void;
-    const held = new Promise<void>((r) => (inside = r));
-    const failing = transact(async (trx) => {
-      await insertSite(trx, { id: 'c', name: 'C', origins: [], createdAt: 3 });
-      inside();
-      await release;
-      throw new Error('rolled back');
-    });
-    await held;
+    const open = await holdTransaction('c', true);
     const outside = insertSite(s.db, { id: 'd', name: 'D', origins: [], createdAt: 4 });
-    finish();
-    await assert.rejects(failing, /rolled back/);
+    open.finish();
+    await assert.rejects(open.ended, /rolled back/);
     await outside;
     assert.equal(await getSite(s.db, 'c'), undefined, 'the failed transaction left nothing');
     assert.equal((await getSite(s.db, 'd'))?.name, 'D', 'the write made meanwhile is kept');

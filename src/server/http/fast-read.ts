@@ -5,7 +5,6 @@ import type { Parley } from '../compose.js';
 import { gzipFor, notModified } from './cached-reply.js';
 import type { CachedPage } from './page-cache.js';
 import { requestIds } from './request-id.js';
-import { requestOrigin } from './request-origin.js';
 
 /** Where a ready answer came from: the page cache's entry it must still be, and the site whose origins it needs. */
 export interface FastSource {
@@ -105,8 +104,8 @@ export class FastReads {
       return false;
     }
     const site = this.parley.sites.peek(ready.siteId);
-    const origin = requestOrigin({ headers: req.headers } as FastifyRequest, this.parley.config.publicUrl);
-    if (!site || !checkOrigin(site.origins, origin).ok) return false;
+    // eligible(): the page's origin is the Origin header, or there is none (no Referer, no Sec-Fetch-Site either).
+    if (!site || !checkOrigin(site.origins, req.headers.origin).ok) return false;
     const headers: OutgoingHttpHeaders = { ...ready.headers, 'x-request-id': this.requestId(req) };
     if (notModified(req.headers['if-none-match'], ready.page)) {
       res.writeHead(304, headers).end();
